@@ -1,0 +1,61 @@
+package io.github.migrationdelivery.engine;
+
+import io.github.migrationdelivery.engine.plan.SourcePosition;
+
+import java.util.Optional;
+
+/**
+ * Base of every error the engine reports to a user. Each carries the kind of failure (which the
+ * CLI maps to an exit code in one place) and, where known, the place in the user's files.
+ */
+public class EngineException extends RuntimeException {
+
+    /** What went wrong, coarsely: decides the exit code. */
+    public enum Kind {
+        /** Bad usage or bad input: a missing file, malformed changelog, unknown option value. */
+        BAD_INPUT,
+        /** The database refused or could not be reached. */
+        DATABASE,
+        /** Anything the engine did not expect: a bug. */
+        INTERNAL
+    }
+
+    private final Kind kind;
+    private final transient SourcePosition position;
+
+    public EngineException(Kind kind, String message, SourcePosition position, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.position = position;
+    }
+
+    public EngineException(Kind kind, String message) {
+        this(kind, message, null, null);
+    }
+
+    public static EngineException badInput(String message) {
+        return new EngineException(Kind.BAD_INPUT, message);
+    }
+
+    public static EngineException badInput(SourcePosition position, String message) {
+        return new EngineException(Kind.BAD_INPUT, message, position, null);
+    }
+
+    public static EngineException badInput(SourcePosition position, String message, Throwable cause) {
+        return new EngineException(Kind.BAD_INPUT, message, position, cause);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Optional<SourcePosition> position() {
+        return Optional.ofNullable(position);
+    }
+
+    /** One line for the user: "file:line:col: message" when the place is known. */
+    public String oneLine() {
+        String msg = getMessage() == null ? getClass().getSimpleName() : getMessage();
+        return position == null ? msg : position + ": " + msg;
+    }
+}
