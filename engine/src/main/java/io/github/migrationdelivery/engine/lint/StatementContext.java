@@ -1,0 +1,99 @@
+package io.github.migrationdelivery.engine.lint;
+
+import io.github.migrationdelivery.engine.lock.LockImpact;
+import io.github.migrationdelivery.engine.plan.Changeset;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.ServerVersion;
+import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.StatementShape;
+import io.github.migrationdelivery.engine.sql.Token;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What a rule sees of one statement, and where it reports. */
+public final class StatementContext {
+
+    private final Statement statement;
+    private final List<Token> tokens;
+    private final StatementShape shape;
+    private final Changeset changeset;
+    private final LintSettings settings;
+    private final PlanState state;
+    private final LockImpact lock;
+    private final String excerpt;
+    private final Consumer<Finding> sink;
+    private RuleInfo rule;
+
+    StatementContext(Statement statement, List<Token> tokens, StatementShape shape, Changeset changeset,
+                     LintSettings settings, PlanState state, LockImpact lock, String excerpt, Consumer<Finding> sink) {
+        this.statement = statement;
+        this.tokens = tokens;
+        this.shape = shape;
+        this.changeset = changeset;
+        this.settings = settings;
+        this.state = state;
+        this.lock = lock;
+        this.excerpt = excerpt;
+        this.sink = sink;
+    }
+
+    /** Called by the linter before each rule runs. */
+    StatementContext forRule(RuleInfo info) {
+        this.rule = info;
+        return this;
+    }
+
+    public Statement statement() {
+        return statement;
+    }
+
+    /** The statement's tokens without comments. */
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    public StatementShape shape() {
+        return shape;
+    }
+
+    public Changeset changeset() {
+        return changeset;
+    }
+
+    public LintSettings settings() {
+        return settings;
+    }
+
+    public Dialect dialect() {
+        return settings.dialect();
+    }
+
+    public ServerVersion serverVersion() {
+        return settings.serverVersion();
+    }
+
+    public PlanState state() {
+        return state;
+    }
+
+    /** The lock the statement takes, from the dialect's lock table ({@link LockImpact#NONE} when none). */
+    public LockImpact lock() {
+        return lock;
+    }
+
+    /** Reports with the statement's lock, no rewrite. */
+    public void report(String message, String safeRewrite) {
+        report(lock, false, message, safeRewrite);
+    }
+
+    public void report(LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {
+        report(rule.defaultSeverity(), lockImpact, rewritesTable, message, safeRewrite);
+    }
+
+    /** Reports with a severity other than the rule's default (e.g. a warning where the rule cannot be sure). */
+    public void report(Severity severity, LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {
+        sink.accept(new Finding(rule.id(), severity, statement.position(), changeset.displayName(), excerpt,
+                lockImpact, rewritesTable, message, safeRewrite));
+    }
+}
