@@ -1,0 +1,40 @@
+package io.github.migrationdelivery.engine.lint.rules.common;
+
+import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleInfo;
+import io.github.migrationdelivery.engine.lint.Severity;
+import io.github.migrationdelivery.engine.lint.StatementContext;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.StatementShape;
+
+import java.util.Set;
+
+/** DROP COLUMN on an existing table: the data is gone and the running release still uses the column. */
+public final class BanDropColumn implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo("ban-drop-column", Severity.ERROR, Set.of(Dialect.values()),
+            "DROP COLUMN on an existing table deletes its data and breaks the release still using it", false);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
+            return;
+        }
+        for (AlterAction a : alter.actions()) {
+            if (a.kind() == AlterAction.Kind.DROP_COLUMN) {
+                String column = alter.table() + "." + a.column();
+                ctx.report("Dropping " + column + " deletes its data for good (a rollback cannot bring it back) and "
+                                + "breaks the release that is running now: its INSERTs and SELECTs naming " + a.column()
+                                + " fail, and ORMs that map every column fail on load. Drop a column only after a "
+                                + "release has stopped using it, with its data captured first.",
+                        ExpandContract.dropColumn(ctx.dialect(), alter.table(), a.column()));
+            }
+        }
+    }
+}
