@@ -3,6 +3,7 @@ package io.github.migrationdelivery.engine.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.migrationdelivery.engine.lint.LintResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ class JsonReportWriterTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private JsonNode report(io.github.migrationdelivery.engine.lint.LintResult result) throws IOException {
+    private JsonNode report(LintResult result) throws IOException {
         return mapper.readTree(LintResults.write(LintFormat.JSON, result));
     }
 
