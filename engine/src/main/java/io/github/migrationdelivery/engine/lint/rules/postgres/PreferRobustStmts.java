@@ -40,7 +40,8 @@ public final class PreferRobustStmts implements Rule {
         }
         StatementShape shape = ctx.shape();
         boolean concurrentIndex = shape instanceof StatementShape.CreateIndex ci && ci.concurrently() && !ci.ifNotExists();
-        if (!concurrentIndex && !severalStatements(ctx)) {
+        if (concurrentIndex && leftoverDroppedFirst(ctx, (StatementShape.CreateIndex) shape)
+                || !concurrentIndex && !severalStatements(ctx)) {
             return;
         }
         String fix = fix(ctx, shape);
@@ -61,6 +62,24 @@ public final class PreferRobustStmts implements Rule {
         return ChangesetShapes.all(ctx.changeset(), ctx.dialect()).stream()
                 .filter(s -> !(s instanceof StatementShape.SetVariable) && !(s instanceof StatementShape.Transaction))
                 .count() > 1;
+    }
+
+    /** The robust form of CREATE INDEX CONCURRENTLY: DROP INDEX ... IF EXISTS of the same name earlier in the changeset. */
+    private static boolean leftoverDroppedFirst(StatementContext ctx, StatementShape.CreateIndex ci) {
+        return !ci.name().isEmpty() && ChangesetShapes.before(ctx).stream()
+                .anyMatch(s -> s instanceof StatementShape.DropIndex di && di.ifExists()
+                        && di.names().stream().anyMatch(n -> n.name().equals(ci.name())));
+    }
+
+    /** ADD CONSTRAINT made repeatable by DROP CONSTRAINT IF EXISTS of the same name before it. */
+    private static boolean constraintDroppedFirst(StatementContext ctx, StatementShape.AlterTable at, AlterAction add) {
+        List<StatementShape> earlier = new ArrayList<>(ChangesetShapes.before(ctx));
+        earlier.add(new StatementShape.AlterTable(at.table(), false, false,
+                at.actions().subList(0, at.actions().indexOf(add)), "", ""));
+        return earlier.stream().anyMatch(s -> s instanceof StatementShape.AlterTable prior
+                && prior.table().sameObject(at.table())
+                && prior.actions().stream().anyMatch(a -> a.kind() == AlterAction.Kind.DROP_CONSTRAINT && a.ifExists()
+                        && a.name().equals(add.name())));
     }
 
     private static String fix(StatementContext ctx, StatementShape shape) {
@@ -116,7 +135,7 @@ public final class PreferRobustStmts implements Rule {
                     }
                     break;
                 case ADD_CONSTRAINT:
-                    if (!a.name().isEmpty()) {
+                    if (!a.name().isEmpty() && !constraintDroppedFirst(ctx, at, a)) {
                         before.add("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS "
                                 + StatementText.name(a.name(), ctx.dialect()) + ";");
                         changed = true;

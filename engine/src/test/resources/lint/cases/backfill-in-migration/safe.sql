@@ -1,0 +1,2 @@
+-- a data-only changeset is the separate backfill
+UPDATE users SET active = true WHERE id BETWEEN 1 AND 10000;

@@ -1,0 +1,2 @@
+-- md:test dialect=mariadb server-version=10.11
+DROP TABLE IF EXISTS legacy_orders;

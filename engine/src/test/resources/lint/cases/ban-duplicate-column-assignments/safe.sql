@@ -1,0 +1,1 @@
+UPDATE users SET active = true, nickname = 'x' WHERE id = 1;

@@ -1,0 +1,1 @@
+DELETE FROM order_items WHERE id BETWEEN 1 AND 10000;

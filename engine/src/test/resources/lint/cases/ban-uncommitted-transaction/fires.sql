@@ -1,0 +1,3 @@
+-- md:test transactional=false
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;

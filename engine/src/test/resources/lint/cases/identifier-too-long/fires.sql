@@ -1,0 +1,1 @@
+CREATE TABLE customer_subscription_billing_cycle_adjustment_history_entries_by_region (id bigint PRIMARY KEY);

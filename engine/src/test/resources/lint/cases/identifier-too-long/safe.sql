@@ -1,0 +1,1 @@
+CREATE TABLE billing_cycle_adjustments (id bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- md:test transactional=false
+ALTER TABLE users ADD COLUMN nickname text;

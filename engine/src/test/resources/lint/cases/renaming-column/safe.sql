@@ -1,0 +1,3 @@
+CREATE TABLE drafts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text, status text NOT NULL);
+-- md:changeset
+ALTER TABLE drafts RENAME COLUMN note TO body;

@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint NOT NULL, payload jsonb);
+ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id);

@@ -1,0 +1,2 @@
+-- md:test enable=require-table-schema
+ALTER TABLE orders ADD COLUMN note text;

@@ -1,0 +1,4 @@
+-- md:test transactional=false
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
