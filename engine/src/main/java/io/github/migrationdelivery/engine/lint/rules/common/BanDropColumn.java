@@ -29,7 +29,7 @@ public final class BanDropColumn implements Rule {
         for (AlterAction a : alter.actions()) {
             if (a.kind() == AlterAction.Kind.DROP_COLUMN) {
                 String column = alter.table() + "." + a.column();
-                ctx.report("Dropping " + column + " deletes its data for good (a rollback cannot bring it back) and "
+                ctx.report("Dropping " + column + " deletes its data for good (no rollback migration can bring it back) and "
                                 + "breaks the release that is running now: its INSERTs and SELECTs naming " + a.column()
                                 + " fail, and ORMs that map every column fail on load. Drop a column only after a "
                                 + "release has stopped using it, with its data captured first.",

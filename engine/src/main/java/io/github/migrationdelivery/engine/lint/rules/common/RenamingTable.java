@@ -10,7 +10,11 @@ import io.github.migrationdelivery.engine.sql.StatementShape;
 
 import java.util.Set;
 
-/** ALTER TABLE ... RENAME TO and MySQL RENAME TABLE, on an existing table. */
+/**
+ * ALTER TABLE ... RENAME TO and MySQL RENAME TABLE, on an existing table. Renaming to a
+ * {@code *_deprecated*} name is the parking step ban-drop-table recommends for a table the
+ * application no longer uses, and is not reported.
+ */
 public final class RenamingTable implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("renaming-table", Severity.ERROR, Set.of(Dialect.values()),
@@ -27,7 +31,7 @@ public final class RenamingTable implements Rule {
             return;
         }
         for (AlterAction a : alter.actions()) {
-            if (a.kind() == AlterAction.Kind.RENAME_TABLE && !a.name().isEmpty()) {
+            if (a.kind() == AlterAction.Kind.RENAME_TABLE && !a.name().isEmpty() && !a.name().contains("_deprecated")) {
                 ctx.report("Renaming " + alter.table() + " to " + a.name() + " is instant, but every query of the "
                                 + "release running now names " + alter.table().name()
                                 + " and fails from the moment the migration commits.",

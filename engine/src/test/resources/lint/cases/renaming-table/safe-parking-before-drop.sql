@@ -1,0 +1,1 @@
+ALTER TABLE legacy_orders RENAME TO legacy_orders_deprecated_20250301;
