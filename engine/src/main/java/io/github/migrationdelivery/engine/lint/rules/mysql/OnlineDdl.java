@@ -10,6 +10,7 @@ import io.github.migrationdelivery.engine.plan.Statement;
 import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.Lexer;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
+import io.github.migrationdelivery.engine.sql.Recognizer;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 import io.github.migrationdelivery.engine.sql.TypeRef;
@@ -175,74 +176,101 @@ final class OnlineDdl {
 
     /**
      * True when a statement before the current one in the same changeset matches. Rules are
-     * stateless, so "once per changeset" findings look back over the earlier statements' text.
+     * stateless, so "once per changeset" findings recognise the earlier statements again.
      */
-    static boolean earlierStatementMatches(StatementContext ctx, Predicate<List<Token>> test) {
+    static boolean earlierStatementMatches(StatementContext ctx, Predicate<StatementShape> test) {
         List<Statement> statements = ctx.changeset().statements();
         int index = Math.min(ctx.state().statementIndex(), statements.size());
+        Recognizer recognizer = new Recognizer(ctx.dialect());
         for (int i = 0; i < index; i++) {
-            if (test.test(Lexer.significant(statements.get(i).sql(), ctx.dialect()))) {
+            if (test.test(recognizer.recognize(Lexer.significant(statements.get(i).sql(), ctx.dialect())))) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * The table an ALTER TABLE, RENAME TABLE, DROP TABLE, TRUNCATE, OPTIMIZE, CREATE INDEX or DROP
-     * INDEX ... ON statement changes, read from its tokens; empty for any other statement.
-     */
-    static Optional<QualifiedName> ddlTable(List<Token> tokens) {
-        if (tokens.size() < 2) {
-            return Optional.empty();
-        }
-        Token head = tokens.get(0);
-        int at = -1;
-        if (head.is("ALTER") || head.is("RENAME") || head.is("DROP") || head.is("TRUNCATE") || head.is("OPTIMIZE")) {
-            for (int i = 1; i < Math.min(tokens.size(), 4); i++) {
-                if (tokens.get(i).is("TABLE")) {
-                    at = i + 1;
-                    break;
-                }
-            }
-            if (at < 0 && head.is("TRUNCATE")) {
-                at = 1;
-            }
-        }
-        if (at < 0 && (head.is("CREATE") || head.is("DROP"))) {
-            boolean index = tokens.subList(1, Math.min(tokens.size(), 4)).stream().anyMatch(t -> t.is("INDEX"));
-            for (int i = 2; index && i < tokens.size(); i++) {
-                if (tokens.get(i).is("ON")) {
-                    at = i + 1;
-                    break;
-                }
-            }
-        }
-        while (at > 0 && at < tokens.size() && (tokens.get(at).is("IF") || tokens.get(at).is("EXISTS"))) {
-            at++;
-        }
-        if (at < 0 || at >= tokens.size() || !tokens.get(at).isIdentifier()) {
-            return Optional.empty();
-        }
-        String first = tokens.get(at).identifier();
-        if (at + 2 < tokens.size() && tokens.get(at + 1).isSymbol(".") && tokens.get(at + 2).isIdentifier()) {
-            return Optional.of(new QualifiedName(first, tokens.get(at + 2).identifier()));
-        }
-        return Optional.of(QualifiedName.of(first));
-    }
-
     /** True when an earlier statement of the changeset was DDL on a table that existed before the plan. */
     static boolean earlierDdlOnExistingTable(StatementContext ctx) {
-        return earlierStatementMatches(ctx, tokens -> ddlTable(tokens).filter(t -> !ctx.state().createdInPlan(t)).isPresent());
+        return earlierStatementMatches(ctx, shape -> ddlOnExistingTable(ctx, shape));
     }
 
     /** True when the statement is DDL on a table whose rows existed before the plan. */
     static boolean ddlOnExistingTable(StatementContext ctx) {
-        StatementShape shape = ctx.shape();
+        return ddlOnExistingTable(ctx, ctx.shape());
+    }
+
+    static boolean ddlOnExistingTable(StatementContext ctx, StatementShape shape) {
         List<QualifiedName> tables = shape.tables();
         if (shape instanceof StatementShape.Dml || tables.isEmpty()) {
             return false;
         }
         return tables.stream().anyMatch(t -> !ctx.state().createdInPlan(t));
+    }
+
+    /**
+     * Expand/contract for a column whose type or name must change while the application runs:
+     * a new column, dual writes, a batched backfill, then the old column goes in a later changeset.
+     */
+    static String expandContract(StatementContext ctx, QualifiedName table, String oldColumn, String newColumn,
+                                 String newDefinition) {
+        String t = name(table);
+        String target = sameColumn(oldColumn, newColumn) ? newColumn + "_new" : newColumn;
+        return "ALTER TABLE " + t + " ADD COLUMN " + name(target) + " " + newDefinition + ", "
+                + onlineClauses(ctx, locks(ctx).algorithm(new AlterAction(AlterAction.Kind.ADD_COLUMN, target, null, null,
+                null, "", false, false, false, List.of()))) + ";\n"
+                + "-- deploy: the application writes both " + oldColumn + " and " + target + "\n"
+                + "UPDATE " + t + " SET " + name(target) + " = " + name(oldColumn) + " WHERE " + name(target)
+                + " IS NULL LIMIT 5000; -- repeat until it changes 0 rows, pausing between batches\n"
+                + "-- deploy: the application reads " + target + " and stops using " + oldColumn + "\n"
+                + "-- later changeset: ALTER TABLE " + t + " DROP COLUMN " + name(oldColumn) + ";"
+                + (target.equals(newColumn) ? "" : "\n-- optional, once nothing uses the old name: ALTER TABLE " + t
+                + " RENAME COLUMN " + name(target) + " TO " + name(newColumn) + ";");
+    }
+
+    /** A column definition's text with its FIRST/AFTER clause removed. */
+    static String withoutPosition(String definition) {
+        return definition.replaceAll("(?i)\\s+(FIRST|AFTER\\s+(`[^`]*`|[A-Za-z0-9_$]+))(?=\\s|$)", "").trim();
+    }
+
+    /** The column definition's text without the leading ADD/MODIFY/CHANGE [COLUMN] [old] words. */
+    static String definitionText(StatementContext ctx, AlterAction action) {
+        List<Token> t = action.tokens();
+        int i = 0;
+        while (i < t.size() && (t.get(i).is("ADD") || t.get(i).is("MODIFY") || t.get(i).is("CHANGE") || t.get(i).is("COLUMN"))) {
+            i++;
+        }
+        if (i > 0 && t.get(0).is("CHANGE") && i < t.size()) {
+            i++; // the old name
+        }
+        return text(ctx, t.subList(Math.min(i, t.size()), t.size()));
+    }
+
+    /** {@code REFERENCES parent (col, ...)} in tokens: the parent table and its columns (empty list when not written). */
+    record Reference(String table, List<String> columns) {
+    }
+
+    static Optional<Reference> reference(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).is("REFERENCES") || i + 1 >= tokens.size()) {
+                continue;
+            }
+            int j = i + 1;
+            String table = tokens.get(j).identifier();
+            if (j + 2 < tokens.size() && tokens.get(j + 1).isSymbol(".")) {
+                table = table + "." + tokens.get(j + 2).identifier();
+                j += 2;
+            }
+            List<String> columns = new java.util.ArrayList<>();
+            if (j + 1 < tokens.size() && tokens.get(j + 1).isSymbol("(")) {
+                for (int k = j + 2; k < tokens.size() && !tokens.get(k).isSymbol(")"); k++) {
+                    if (tokens.get(k).isIdentifier()) {
+                        columns.add(tokens.get(k).identifier());
+                    }
+                }
+            }
+            return Optional.of(new Reference(table, columns));
+        }
+        return Optional.empty();
     }
 }
