@@ -59,7 +59,7 @@ public final class MysqlLockOption implements Rule {
         }
         LockImpact impact = MysqlDdl.impact(algorithm, option);
         String blocked = option == MysqlDdl.LockOption.EXCLUSIVE ? "reads and writes" : "writes";
-        String message = "LOCK=" + option + " makes every " + blocked + " on " + OnlineDdl.name(table)
+        String message = "LOCK=" + option + " makes all " + blocked + " on " + OnlineDdl.name(table)
                 + " wait until the statement finishes, for the whole " + (algorithm == Algorithm.COPY ? "table copy" : "index build or rebuild")
                 + "; the default (or LOCK=NONE) lets them run concurrently.";
         String fix;

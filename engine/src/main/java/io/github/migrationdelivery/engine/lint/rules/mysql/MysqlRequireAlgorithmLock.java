@@ -44,6 +44,10 @@ public final class MysqlRequireAlgorithmLock implements Rule {
             if (predicted == Algorithm.COPY || fullText) {
                 return; // mysql-copy-algorithm / mysql-fulltext-spatial-index: clauses cannot make these online
             }
+            MysqlDdl.LockOption lock = MysqlLocks.lockOption(alter.lock());
+            if (lock == MysqlDdl.LockOption.SHARED || lock == MysqlDdl.LockOption.EXCLUSIVE) {
+                return; // mysql-lock-option
+            }
             Algorithm requested = MysqlLocks.algorithmOption(alter.algorithm());
             if (requested == Algorithm.INSTANT || requested != null && !alter.lock().isEmpty()) {
                 return;
@@ -56,7 +60,9 @@ public final class MysqlRequireAlgorithmLock implements Rule {
             ctx.report(OnlineDdl.impact(ctx, alter), false, message(OnlineDdl.name(alter.table()), algorithm), fix);
         } else if (shape instanceof StatementShape.CreateIndex ci) {
             boolean fullText = "FULLTEXT".equals(ci.method()) || "SPATIAL".equals(ci.method());
-            if (ctx.state().createdInPlan(ci.table()) || fullText || !ci.algorithm().isEmpty() && !ci.lock().isEmpty()) {
+            MysqlDdl.LockOption lock = MysqlLocks.lockOption(ci.lock());
+            if (ctx.state().createdInPlan(ci.table()) || fullText || lock == MysqlDdl.LockOption.SHARED
+                    || lock == MysqlDdl.LockOption.EXCLUSIVE || !ci.algorithm().isEmpty() && !ci.lock().isEmpty()) {
                 return;
             }
             String sql = OnlineDdl.sql(ctx).replaceAll("(?i)\\s+(ALGORITHM|LOCK)\\s*=?\\s*[A-Za-z]+", "");
