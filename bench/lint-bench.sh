@@ -7,6 +7,7 @@
 #   --warmup N        untimed warm-up runs per tool (default 2)
 #   --corpus DIR      corpus directory (default bench/corpus/pg; generated when it has no V*.sql)
 #   --regenerate      regenerate the corpus even when present
+#   --wait-idle SECS  before each timed tool, wait up to SECS for the CPUs to be >= 90% idle
 #   --no-install      do not npm-install squawk / apt-get install hyperfine when missing
 #   --skip-squawk | --skip-cli | --skip-inprocess
 #   -h | --help
@@ -31,6 +32,7 @@ INSTALL=1
 DO_SQUAWK=1
 DO_CLI=1
 DO_INPROC=1
+WAIT_IDLE=0
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 JAR="${JAR:-cli/target/migration-delivery.jar}"
@@ -45,6 +47,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --corpus) CORPUS="$2"; shift 2 ;;
     --regenerate) REGEN=1; shift ;;
+    --wait-idle) WAIT_IDLE="$2"; shift 2 ;;
     --no-install) INSTALL=0; shift ;;
     --skip-squawk) DO_SQUAWK=0; shift ;;
     --skip-cli) DO_CLI=0; shift ;;
@@ -100,11 +103,33 @@ if [ "$DO_SQUAWK" = 1 ] && [ ! -x "$SQUAWK" ] && [ "$INSTALL" = 1 ]; then
   (cd bench && npm install --no-audit --no-fund >/dev/null 2>&1) || echo "npm install failed" >&2
 fi
 
+# idle_pct: percentage of CPU time idle over the next 2 seconds.
+idle_pct() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat))
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * idle / total : 100 ))
+}
+# wait_idle: honour --wait-idle; prints what it saw.
+wait_idle() {
+  [ "$WAIT_IDLE" -gt 0 ] || return 0
+  local start=$SECONDS p
+  while :; do
+    p=$(idle_pct)
+    if [ "$p" -ge 90 ]; then echo "  machine ${p}% idle: timing"; return 0; fi
+    if [ $(( SECONDS - start )) -ge "$WAIT_IDLE" ]; then
+      echo "  WARNING: machine only ${p}% idle after ${WAIT_IDLE}s: timing anyway (figures are skewed)"; return 0
+    fi
+  done
+}
+
 # time_cmd NAME CMD... : sets MEDIAN_S, MIN_S, MEAN_S (seconds) for whole-process wall time,
 # and CPU_S (mean user+system CPU seconds, from hyperfine; empty without it).
 time_cmd() {
   local name="$1"; shift
   MEDIAN_S=""; MIN_S=""; MEAN_S=""; CPU_S=""
+  wait_idle
   if [ -n "$HYPERFINE" ]; then
     local q="" a
     for a in "$@"; do q+="$(printf '%q' "$a") "; done
