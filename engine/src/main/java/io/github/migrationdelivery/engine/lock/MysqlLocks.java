@@ -293,17 +293,6 @@ public final class MysqlLocks {
         return t.is("CURRENT_TIMESTAMP") || t.is("NOW") || t.is("LOCALTIME") || t.is("LOCALTIMESTAMP");
     }
 
-    /** Concurrency the server allows by default for the action's algorithm. */
-    public LockImpact impact(AlterAction action) {
-        Algorithm algorithm = algorithm(action);
-        LockOption lock = LockOption.DEFAULT;
-        if (action.kind() == AlterAction.Kind.ADD_INDEX && action.constraint() != null
-                && !action.tokens().isEmpty() && isFullTextOrSpatial(action)) {
-            lock = LockOption.SHARED; // FULLTEXT and SPATIAL indexes allow no concurrent DML
-        }
-        return MysqlDdl.impact(algorithm, lock);
-    }
-
     /**
      * The algorithm an ALTER TABLE runs with: the worst of its actions (using the columns' current
      * types where the plan knows them), raised to an explicit {@code ALGORITHM=} clause.
@@ -335,31 +324,18 @@ public final class MysqlLocks {
         return MysqlDdl.impact(algorithm(alter, currentType), lock);
     }
 
-    /** The impact of a whole statement: the worst of its actions, honouring an explicit LOCK= clause. */
+    /** The impact of a whole statement when the columns' current types are unknown. */
     public Optional<LockImpact> impact(StatementShape shape) {
+        return impact(shape, column -> Optional.empty());
+    }
+
+    /**
+     * The impact of a whole statement: for ALTER TABLE the worst of its actions (using the
+     * columns' current types where known), honouring explicit ALGORITHM= and LOCK= clauses.
+     */
+    public Optional<LockImpact> impact(StatementShape shape, Function<String, Optional<TypeRef>> currentType) {
         if (shape instanceof StatementShape.AlterTable alter) {
-            Algorithm worst = null;
-            boolean sharedIndex = false;
-            for (AlterAction a : alter.actions()) {
-                if (a.kind() == AlterAction.Kind.ALGORITHM || a.kind() == AlterAction.Kind.LOCK) {
-                    continue;
-                }
-                Algorithm al = algorithm(a);
-                worst = worst == null || al.ordinal() > worst.ordinal() ? al : worst;
-                sharedIndex |= a.kind() == AlterAction.Kind.ADD_INDEX && isFullTextOrSpatial(a);
-            }
-            if (worst == null) {
-                return Optional.empty();
-            }
-            LockOption lock = lockOption(alter.lock());
-            if (lock == LockOption.DEFAULT && sharedIndex) {
-                lock = LockOption.SHARED;
-            }
-            Algorithm requested = algorithmOption(alter.algorithm());
-            if (requested != null && requested.ordinal() > worst.ordinal()) {
-                worst = requested; // ALGORITHM=COPY forces a copy even where INPLACE would do
-            }
-            return Optional.of(MysqlDdl.impact(worst, lock));
+            return Optional.of(impact(alter, currentType));
         }
         if (shape instanceof StatementShape.CreateIndex ci) {
             boolean shared = "FULLTEXT".equals(ci.method()) || "SPATIAL".equals(ci.method());
