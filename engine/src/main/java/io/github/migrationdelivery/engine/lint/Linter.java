@@ -1,0 +1,231 @@
+package io.github.migrationdelivery.engine.lint;
+
+import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.lock.LockImpact;
+import io.github.migrationdelivery.engine.lock.MysqlLocks;
+import io.github.migrationdelivery.engine.lock.PgLockMode;
+import io.github.migrationdelivery.engine.lock.PostgresLocks;
+import io.github.migrationdelivery.engine.plan.Changeset;
+import io.github.migrationdelivery.engine.plan.Plan;
+import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.Lexer;
+import io.github.migrationdelivery.engine.sql.Recognizer;
+import io.github.migrationdelivery.engine.sql.StatementShape;
+import io.github.migrationdelivery.engine.sql.Token;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lints a plan. Statements are lexed and recognised in parallel (the costly part); rules then
+ * run in plan order, because what a statement means depends on what came before it (a table
+ * created earlier in the plan, a timeout set earlier in the changeset).
+ */
+public final class Linter {
+
+    private static final int EXCERPT_LIMIT = 400;
+
+    private final LintSettings settings;
+    private final RuleCatalogue catalogue;
+    private final List<Rule> active;
+    private final Recognizer recognizer;
+    private final MysqlLocks mysqlLocks;
+
+    public Linter(LintSettings settings, RuleCatalogue catalogue) {
+        this.settings = settings;
+        this.catalogue = catalogue;
+        checkRuleIds(settings.disabledRules(), "disabled rules");
+        checkRuleIds(settings.enabledRules(), "enabled rules");
+        checkRuleIds(settings.severityOverrides().keySet(), "severity overrides");
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : catalogue.rules()) {
+            RuleInfo info = r.info();
+            boolean wanted = info.optIn() ? settings.enabledRules().contains(info.id()) : !settings.disabledRules().contains(info.id());
+            if (wanted && info.dialects().contains(settings.dialect())) {
+                rules.add(r);
+            }
+        }
+        this.active = List.copyOf(rules);
+        this.recognizer = new Recognizer(settings.dialect());
+        this.mysqlLocks = new MysqlLocks(settings.dialect(), settings.serverVersion());
+    }
+
+    private void checkRuleIds(Set<String> ids, String setting) {
+        for (String id : ids) {
+            if (catalogue.info(id).isEmpty()) {
+                throw EngineException.badInput(setting + ": unknown rule '" + id + "'");
+            }
+        }
+    }
+
+    public LintResult lint(Plan plan) {
+        List<List<Analysed>> analysed = plan.changesets().parallelStream().map(this::analyse).toList();
+        PlanTracker tracker = new PlanTracker(settings.dialect());
+        List<ChangesetVerdict> verdicts = new ArrayList<>(plan.changesets().size());
+        for (int i = 0; i < plan.changesets().size(); i++) {
+            verdicts.add(lintChangeset(plan.changesets().get(i), analysed.get(i), tracker));
+        }
+        List<RuleInfo> ran = new ArrayList<>();
+        active.forEach(r -> ran.add(r.info()));
+        ran.add(RuleCatalogue.UNPARSED_STATEMENT);
+        ran.add(RuleCatalogue.ALLOW_WITHOUT_REASON);
+        ran.add(RuleCatalogue.UNUSED_ALLOW);
+        return new LintResult(plan, settings, ran, verdicts);
+    }
+
+    /** A statement's tokens and shape, computed once. */
+    private record Analysed(Statement statement, List<Token> tokens, StatementShape shape, boolean parserAccepted) {
+    }
+
+    private List<Analysed> analyse(Changeset changeset) {
+        List<Analysed> out = new ArrayList<>(changeset.statements().size());
+        for (Statement s : changeset.statements()) {
+            List<Token> tokens = Lexer.significant(s.sql(), settings.dialect());
+            StatementShape shape = recognizer.recognize(tokens);
+            boolean accepted = !(shape instanceof StatementShape.Unrecognized) || fullParserAccepts(s.sql());
+            out.add(new Analysed(s, tokens, shape, accepted));
+        }
+        return out;
+    }
+
+    /** The full parser's opinion on a statement the recogniser does not know. */
+    private static boolean fullParserAccepts(String sql) {
+        try {
+            return !(CCJSqlParserUtil.parse(sql) instanceof UnsupportedStatement);
+        } catch (JSQLParserException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private ChangesetVerdict lintChangeset(Changeset changeset, List<Analysed> statements, PlanTracker tracker) {
+        tracker.startChangeset(changeset);
+        List<Finding> kept = new ArrayList<>();
+        List<Suppression> suppressed = new ArrayList<>();
+        List<Allowances.Allow> changesetAllows = Allowances.inText(changeset.description(), changeset.position());
+        ChangeClass changeClass = ChangeClass.ADDITIVE;
+        boolean blocking = false;
+        for (int i = 0; i < statements.size(); i++) {
+            Analysed a = statements.get(i);
+            List<Finding> raw = new ArrayList<>();
+            StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
+                    lockOf(a.shape()), excerpt(a), raw::add);
+            for (Rule rule : active) {
+                rule.check(ctx.forRule(rule.info()));
+            }
+            if (!a.parserAccepted()) {
+                raw.add(builtIn(RuleCatalogue.UNPARSED_STATEMENT, ctx,
+                        "neither the migration recogniser nor the SQL parser understands this statement"
+                                + " (it starts with '" + ((StatementShape.Unrecognized) a.shape()).head()
+                                + "'), so no rule could check it; review it by hand or run the dry-run to measure it"));
+            }
+            if (i == statements.size() - 1) {
+                for (Rule rule : active) {
+                    rule.atChangesetEnd(ctx.forRule(rule.info()));
+                }
+            }
+            changeClass = changeClass.max(Classifier.classify(a.shape(), tracker));
+            for (Finding f : raw) {
+                blocking |= f.lock().blocksTraffic() && catalogue.info(f.ruleId())
+                        .map(r -> r.defaultSeverity() == Severity.ERROR).orElse(false);
+            }
+            List<Allowances.Allow> allows = new ArrayList<>(Allowances.inStatement(a.statement().sql(),
+                    a.statement().position(), settings.dialect()));
+            suppress(raw, allows, changesetAllows, kept, suppressed);
+            reportAllowProblems(allows, ctx, kept);
+            tracker.after(a.shape());
+        }
+        reportAllowProblems(changesetAllows, null, kept);
+        return new ChangesetVerdict(changeset, changeClass, blocking, overridden(kept), suppressed);
+    }
+
+    private static void suppress(List<Finding> raw, List<Allowances.Allow> statementAllows,
+                                 List<Allowances.Allow> changesetAllows, List<Finding> kept, List<Suppression> suppressed) {
+        for (Finding f : raw) {
+            Allowances.Allow allow = matching(f, statementAllows);
+            if (allow == null) {
+                allow = matching(f, changesetAllows);
+            }
+            if (allow == null) {
+                kept.add(f);
+            } else {
+                allow.used = true;
+                suppressed.add(new Suppression(f, allow.reason));
+            }
+        }
+    }
+
+    private static Allowances.Allow matching(Finding f, List<Allowances.Allow> allows) {
+        for (Allowances.Allow a : allows) {
+            if (!a.reason.isEmpty() && a.rules.contains(f.ruleId())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private void reportAllowProblems(List<Allowances.Allow> allows, StatementContext ctx, List<Finding> kept) {
+        for (Allowances.Allow a : allows) {
+            String rules = String.join(",", a.rules);
+            if (a.reason.isEmpty()) {
+                kept.add(new Finding(RuleCatalogue.ALLOW_WITHOUT_REASON.id(), RuleCatalogue.ALLOW_WITHOUT_REASON.defaultSeverity(),
+                        a.position, ctx == null ? "" : ctx.changeset().displayName(), ctx == null ? "" : excerpt(ctx),
+                        LockImpact.NONE, false, "md:allow " + rules + " gives no reason, so it suppresses nothing;"
+                        + " write why the finding is acceptable here",
+                        "-- md:allow " + rules + " <why this is safe here, e.g. table has 200 rows>"));
+            } else if (!a.used) {
+                List<String> unknown = a.rules.stream().filter(id -> catalogue.info(id).isEmpty()).sorted().toList();
+                String why = unknown.isEmpty() ? "md:allow " + rules + " suppresses nothing: no such finding here"
+                        : "md:allow names unknown rule(s) " + String.join(", ", unknown);
+                kept.add(new Finding(RuleCatalogue.UNUSED_ALLOW.id(), RuleCatalogue.UNUSED_ALLOW.defaultSeverity(), a.position,
+                        ctx == null ? "" : ctx.changeset().displayName(), ctx == null ? "" : excerpt(ctx), LockImpact.NONE, false,
+                        why + "; remove it so it cannot hide a future finding", ""));
+            }
+        }
+    }
+
+    private static String excerpt(StatementContext ctx) {
+        return ctx.statement().sql().isEmpty() ? "" : excerptOf(ctx.statement().sql(), ctx.tokens());
+    }
+
+    private static String excerpt(Analysed a) {
+        return excerptOf(a.statement().sql(), a.tokens());
+    }
+
+    private static String excerptOf(String sql, List<Token> tokens) {
+        if (tokens.isEmpty()) {
+            return "";
+        }
+        String text = sql.substring(tokens.get(0).offset()).strip().replaceAll("\\s+", " ");
+        return text.length() <= EXCERPT_LIMIT ? text : text.substring(0, EXCERPT_LIMIT) + " ...";
+    }
+
+    private Finding builtIn(RuleInfo info, StatementContext ctx, String message) {
+        return new Finding(info.id(), info.defaultSeverity(), ctx.statement().position(), ctx.changeset().displayName(),
+                excerpt(ctx), LockImpact.NONE, false, message, "");
+    }
+
+    private List<Finding> overridden(List<Finding> findings) {
+        Map<String, Severity> overrides = settings.severityOverrides();
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (settings.disabledRules().contains(f.ruleId())) {
+                continue; // built-in checks can be disabled like any rule
+            }
+            Severity s = overrides.get(f.ruleId());
+            out.add(s == null ? f : f.withSeverity(s));
+        }
+        return out;
+    }
+
+    private LockImpact lockOf(StatementShape shape) {
+        if (settings.dialect().isMysqlFamily()) {
+            return mysqlLocks.impact(shape).orElse(LockImpact.NONE);
+        }
+        return PostgresLocks.of(shape).map(PgLockMode::impact).orElse(LockImpact.NONE);
+    }
+}
