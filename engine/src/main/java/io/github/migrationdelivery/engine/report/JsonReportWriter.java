@@ -5,6 +5,7 @@ import io.github.migrationdelivery.engine.lint.ChangesetVerdict;
 import io.github.migrationdelivery.engine.lint.Finding;
 import io.github.migrationdelivery.engine.lint.LintResult;
 import io.github.migrationdelivery.engine.lint.Severity;
+import io.github.migrationdelivery.engine.lint.Suppression;
 import io.github.migrationdelivery.engine.lock.LockImpact;
 import io.github.migrationdelivery.engine.plan.Changeset;
 
@@ -45,6 +46,7 @@ final class JsonReportWriter implements LintReportWriter {
             json.writeNumberField("errors", result.count(Severity.ERROR));
             json.writeNumberField("warnings", result.count(Severity.WARNING));
             json.writeNumberField("infos", result.count(Severity.INFO));
+            json.writeNumberField("suppressed", result.changesets().stream().mapToInt(v -> v.suppressed().size()).sum());
             json.writeStringField("classification", result.changeClass().id());
             json.writeBooleanField("blocking", result.blocking());
             json.writeBooleanField("failed", result.failed());
@@ -67,6 +69,19 @@ final class JsonReportWriter implements LintReportWriter {
                 json.writeArrayFieldStart("findings");
                 for (Finding f : v.findings()) {
                     writeFinding(json, f, fingerprints.get(index++));
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("suppressed");
+                for (Suppression sup : v.suppressed()) {
+                    Finding f = sup.finding();
+                    json.writeStartObject();
+                    json.writeStringField("ruleId", f.ruleId());
+                    json.writeStringField("file", ReportText.path(f.position()));
+                    json.writeNumberField("line", f.position().line());
+                    json.writeNumberField("column", f.position().column());
+                    json.writeStringField("message", f.message());
+                    json.writeStringField("reason", sup.reason());
+                    json.writeEndObject();
                 }
                 json.writeEndArray();
                 json.writeEndObject();

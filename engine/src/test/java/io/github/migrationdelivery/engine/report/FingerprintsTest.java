@@ -22,7 +22,7 @@ class FingerprintsTest {
         ChangesetVerdict first = r.changesets().get(0);
         List<Finding> changed = first.findings().stream().map(change).toList();
         List<ChangesetVerdict> verdicts = new ArrayList<>(r.changesets());
-        verdicts.set(0, new ChangesetVerdict(first.changeset(), first.changeClass(), first.blocking(), changed));
+        verdicts.set(0, new ChangesetVerdict(first.changeset(), first.changeClass(), first.blocking(), changed, first.suppressed()));
         return new LintResult(r.plan(), r.settings(), r.rules(), verdicts);
     }
 

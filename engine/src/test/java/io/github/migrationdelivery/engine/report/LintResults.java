@@ -8,6 +8,7 @@ import io.github.migrationdelivery.engine.lint.LintResult;
 import io.github.migrationdelivery.engine.lint.LintSettings;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
+import io.github.migrationdelivery.engine.lint.Suppression;
 import io.github.migrationdelivery.engine.lock.LockImpact;
 import io.github.migrationdelivery.engine.lock.PgLockMode;
 import io.github.migrationdelivery.engine.plan.Changeset;
@@ -76,9 +77,10 @@ final class LintResults {
                 Set.of(), Set.of(PREFER_BIGINT.id()), Map.of());
         return new LintResult(new Plan(Dialect.POSTGRESQL, List.of(one, two, three)), settings,
                 List.of(PREFER_BIGINT, CONCURRENT_INDEX, BAN_DROP_COLUMN),
-                List.of(new ChangesetVerdict(one, ChangeClass.DESTRUCTIVE, true, List.of(index, drop)),
-                        new ChangesetVerdict(two, ChangeClass.ADDITIVE, false, List.of(bigint, unknown)),
-                        new ChangesetVerdict(three, ChangeClass.ADDITIVE, false, List.of())));
+                List.of(new ChangesetVerdict(one, ChangeClass.DESTRUCTIVE, true, List.of(index, drop), List.of()),
+                        new ChangesetVerdict(two, ChangeClass.ADDITIVE, false, List.of(bigint, unknown),
+                                List.of(new Suppression(drop, "table holds 12 rows; agreed with DBA team"))),
+                        new ChangesetVerdict(three, ChangeClass.ADDITIVE, false, List.of(), List.of())));
     }
 
     /** One clean changeset. */
@@ -86,7 +88,7 @@ final class LintResults {
         Changeset only = changeset("1", "alice", ChangesetKind.LIQUIBASE,
                 new SourcePosition(Path.of("db/changelog.xml"), 3, 5), "CREATE TABLE t (id bigint);");
         return new LintResult(new Plan(Dialect.POSTGRESQL, List.of(only)), LintSettings.defaults(Dialect.POSTGRESQL),
-                List.of(CONCURRENT_INDEX), List.of(new ChangesetVerdict(only, ChangeClass.ADDITIVE, false, List.of())));
+                List.of(CONCURRENT_INDEX), List.of(new ChangesetVerdict(only, ChangeClass.ADDITIVE, false, List.of(), List.of())));
     }
 
     /** {@link #mixed()} judged with another fail level. */
