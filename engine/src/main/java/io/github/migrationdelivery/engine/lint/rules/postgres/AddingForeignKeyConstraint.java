@@ -103,7 +103,8 @@ public final class AddingForeignKeyConstraint implements Rule {
         }
         String columnWithout = start < 0 ? SafeRewrites.render(tokens)
                 : (SafeRewrites.render(tokens.subList(0, cut)) + " " + SafeRewrites.render(tokens.subList(end, tokens.size()))).strip();
-        ConstraintDef fk = new ConstraintDef(ConstraintDef.Type.FOREIGN_KEY, "", List.of(column.name()), false, "", null, List.of());
+        String given = cut < start ? tokens.get(start - 1).identifier() : "";
+        ConstraintDef fk = new ConstraintDef(ConstraintDef.Type.FOREIGN_KEY, given, List.of(column.name()), false, "", null, List.of());
         String name = SafeRewrites.constraintName(table, fk);
         LockImpact lock = PostgresLocks.of(a).impact();
         ctx.report(lock, false, why(SafeRewrites.name(table), null, lock),

@@ -21,10 +21,12 @@ public final class CombineAlterTable implements Rule {
     private static final RuleInfo INFO = new RuleInfo("combine-alter-table", Severity.INFO,
             Set.of(Dialect.POSTGRESQL), "several ALTER TABLE statements on one table in one transaction", false);
 
-    // Actions PostgreSQL does not allow next to others in one ALTER TABLE.
+    // Actions PostgreSQL does not allow next to others in one ALTER TABLE, or that should stay apart.
     private static final Set<AlterAction.Kind> ALONE = Set.of(AlterAction.Kind.RENAME_COLUMN,
             AlterAction.Kind.RENAME_TABLE, AlterAction.Kind.RENAME_CONSTRAINT, AlterAction.Kind.RENAME_INDEX,
-            AlterAction.Kind.SET_SCHEMA, AlterAction.Kind.ATTACH_PARTITION, AlterAction.Kind.DETACH_PARTITION);
+            AlterAction.Kind.SET_SCHEMA, AlterAction.Kind.ATTACH_PARTITION, AlterAction.Kind.DETACH_PARTITION,
+            // VALIDATE belongs in a transaction of its own, not merged into the ADD.
+            AlterAction.Kind.VALIDATE_CONSTRAINT);
 
     @Override
     public RuleInfo info() {

@@ -61,7 +61,7 @@ public final class DisallowedUniqueConstraint implements Rule {
                 + "SELECT " + cols + ", count(*) FROM " + t + " GROUP BY " + cols + " HAVING count(*) > 1 LIMIT 10;\n"
                 + "-- 2. " + SafeRewrites.outsideTransactionNote(changeset).substring(3)
                 + SafeRewrites.createIndexConcurrently(true, name, table, columns) + "\n"
-                + SafeRewrites.invalidIndexNote(name)
+                + SafeRewrites.invalidIndexNote(name) + "\n"
                 + beforeAttach
                 + "-- 3. attach the index (brief lock, no scan):\n"
                 + "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + constraintType + " USING INDEX " + name + ";";

@@ -6,9 +6,9 @@ import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
 import io.github.migrationdelivery.engine.lock.LockImpact;
 import io.github.migrationdelivery.engine.lock.PgLockMode;
+import io.github.migrationdelivery.engine.lock.PostgresLocks;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
-import io.github.migrationdelivery.engine.sql.ColumnDef;
 import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * PG-TX-03: work on a table after an earlier statement of the same transaction took
- * AccessExclusiveLock on it. The lock is held until COMMIT, so the table is closed to reads and
- * writes for as long as the later statement runs. Only statements whose run time grows with the
- * table are reported; catalog-only changes add next to nothing.
+ * AccessExclusiveLock on it. The lock is held until COMMIT, so a statement that would on its own
+ * let reads (and often writes) through now keeps the table closed for as long as it runs. Only
+ * statements whose run time grows with the table are reported, and only those whose own lock is
+ * weaker: a statement that takes AccessExclusiveLock itself is judged by its own rule.
  */
 public final class LockHeldAcrossStatements implements Rule {
 
@@ -33,7 +34,10 @@ public final class LockHeldAcrossStatements implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        String work = longRunning(ctx.shape());
+        if (PostgresLocks.of(ctx.shape()).filter(m -> m == PgLockMode.ACCESS_EXCLUSIVE).isPresent()) {
+            return;
+        }
+        String work = longRunning(ctx);
         if (work == null) {
             return;
         }
@@ -54,44 +58,31 @@ public final class LockHeldAcrossStatements implements Rule {
     }
 
     /** What the statement does that takes time proportional to the table, or null when it is quick. */
-    private static String longRunning(StatementShape shape) {
+    private static String longRunning(StatementContext ctx) {
+        StatementShape shape = ctx.shape();
         if (shape instanceof StatementShape.Dml dml) {
             return dml.kind().name();
         }
         if (shape instanceof StatementShape.CreateIndex) {
             return "index build";
         }
-        if (shape instanceof StatementShape.Reindex) {
-            return "REINDEX";
-        }
         if (shape instanceof StatementShape.Maintenance m) {
             return m.command();
         }
         if (shape instanceof StatementShape.AlterTable alter) {
             for (AlterAction a : alter.actions()) {
-                if (scans(a)) {
-                    return "ALTER TABLE (it reads the whole table)";
+                // VALIDATE of a constraint added NOT VALID in this transaction is validate-constraint-in-same-transaction's.
+                if (a.kind() == AlterAction.Kind.VALIDATE_CONSTRAINT
+                        && !ctx.state().addedNotValidInTransaction(alter.table(), a.name())) {
+                    return "VALIDATE CONSTRAINT (it reads the whole table)";
+                }
+                ConstraintDef c = a.constraint();
+                if (a.kind() == AlterAction.Kind.ADD_CONSTRAINT && c != null
+                        && c.type() == ConstraintDef.Type.FOREIGN_KEY && !c.notValid()) {
+                    return "foreign key validation";
                 }
             }
         }
         return null;
-    }
-
-    private static boolean scans(AlterAction a) {
-        switch (a.kind()) {
-            case SET_NOT_NULL:
-            case VALIDATE_CONSTRAINT:
-            case ALTER_COLUMN_TYPE:
-                return true;
-            case ADD_CONSTRAINT:
-                ConstraintDef c = a.constraint();
-                return c != null && !c.notValid() && c.usingIndex().isEmpty();
-            case ADD_COLUMN:
-                ColumnDef d = a.definition();
-                return d != null && (d.hasDefault() || d.generatedStored() || d.serial() || d.identity()
-                        || d.primaryKey() || d.unique() || d.references() || d.check());
-            default:
-                return false;
-        }
     }
 }

@@ -105,7 +105,7 @@ final class SafeRewrites {
     /** What to do when a CONCURRENTLY build failed or was cancelled half-way. */
     static String invalidIndexNote(String indexName) {
         return "-- if a CONCURRENTLY build fails or is cancelled it leaves an INVALID index; before retrying:\n"
-                + "-- DROP INDEX CONCURRENTLY IF EXISTS " + indexName + ";\n";
+                + "-- DROP INDEX CONCURRENTLY IF EXISTS " + indexName + ";";
     }
 
     /** {@code CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS name ON table (columns);} */
