@@ -1,0 +1,40 @@
+package io.github.migrationdelivery.engine.config;
+
+import io.github.migrationdelivery.engine.lint.FailLevel;
+import io.github.migrationdelivery.engine.lint.Severity;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.ServerVersion;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The team's settings from {@code .migration-delivery.yml}. Every field is optional; a flag on
+ * the command line wins over the file.
+ *
+ * @param source            the file it came from; empty for defaults
+ * @param productionUrl     the production JDBC URL, so a dry-run never targets it
+ */
+public record ProjectConfig(
+        Optional<Path> source,
+        Optional<Dialect> dialect,
+        Optional<ServerVersion> serverVersion,
+        Optional<FailLevel> failOn,
+        Set<String> disabledRules,
+        Set<String> enabledRules,
+        Map<String, Severity> severityOverrides,
+        Optional<String> productionUrl) {
+
+    public ProjectConfig {
+        disabledRules = Set.copyOf(disabledRules);
+        enabledRules = Set.copyOf(enabledRules);
+        severityOverrides = Map.copyOf(severityOverrides);
+    }
+
+    public static ProjectConfig empty() {
+        return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Set.of(), Set.of(), Map.of(), Optional.empty());
+    }
+}
