@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -21,32 +20,26 @@ import java.util.Set;
  * non-volatile default is stored in the catalog and the ADD is instant; before 11 any default
  * rewrites, and on every version a volatile default or a GENERATED ... STORED column does.
  */
-public final class AddingFieldWithDefault implements Rule {
+public final class AddingFieldWithDefault extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-field-with-default", Severity.ERROR,
             Set.of(Dialect.POSTGRESQL), "ADD COLUMN whose default or generated value rewrites an existing table", false);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public AddingFieldWithDefault() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
+    void check(StatementContext ctx, QualifiedName table, AlterAction a) {
+        ColumnDef d = a.definition();
+        // serial and identity columns are adding-serial-primary-key-field's.
+        if (a.kind() != AlterAction.Kind.ADD_COLUMN || d == null || d.serial() || d.identity()) {
             return;
         }
-        for (AlterAction a : alter.actions()) {
-            ColumnDef d = a.definition();
-            // serial and identity columns are adding-serial-primary-key-field's.
-            if (a.kind() != AlterAction.Kind.ADD_COLUMN || d == null || d.serial() || d.identity()) {
-                continue;
-            }
-            if (d.generatedStored()) {
-                generated(ctx, alter.table(), a, d);
-            } else if (d.hasDefault() && !isNull(d.defaultExpr())) {
-                withDefault(ctx, alter.table(), a, d);
-            }
+        if (d.generatedStored()) {
+            generated(ctx, table, a, d);
+        } else if (d.hasDefault() && !isNull(d.defaultExpr())) {
+            withDefault(ctx, table, a, d);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -23,7 +22,7 @@ import java.util.Set;
  * PG-CON-02: a foreign key added to a table that holds rows without NOT VALID, as
  * {@code ADD [CONSTRAINT] FOREIGN KEY} or as {@code ADD COLUMN ... REFERENCES}.
  */
-public final class AddingForeignKeyConstraint implements Rule {
+public final class AddingForeignKeyConstraint extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-foreign-key-constraint", Severity.ERROR,
             Set.of(Dialect.POSTGRESQL), "foreign key added to an existing table without NOT VALID", false);
@@ -32,24 +31,18 @@ public final class AddingForeignKeyConstraint implements Rule {
     private static final Set<String> COLUMN_CLAUSES = Set.of(
             "NOT", "NULL", "DEFAULT", "CHECK", "UNIQUE", "PRIMARY", "CONSTRAINT", "COLLATE", "GENERATED");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public AddingForeignKeyConstraint() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            ConstraintDef c = a.constraint();
-            if (a.kind() == AlterAction.Kind.ADD_CONSTRAINT && c != null
-                    && c.type() == ConstraintDef.Type.FOREIGN_KEY && !c.notValid()) {
-                reportConstraint(ctx, alter.table(), a, c);
-            } else if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null && a.definition().references()) {
-                reportInline(ctx, alter.table(), a, a.definition());
-            }
+    void check(StatementContext ctx, QualifiedName table, AlterAction a) {
+        ConstraintDef c = a.constraint();
+        if (a.kind() == AlterAction.Kind.ADD_CONSTRAINT && c != null
+                && c.type() == ConstraintDef.Type.FOREIGN_KEY && !c.notValid()) {
+            reportConstraint(ctx, table, a, c);
+        } else if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null && a.definition().references()) {
+            reportInline(ctx, table, a, a.definition());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -20,31 +19,25 @@ import java.util.Set;
  * PG-CON-05 (and the serial/identity part of PG-COL-03): ADD PRIMARY KEY without USING INDEX on a
  * table that holds rows, and ADD COLUMN ... serial / GENERATED AS IDENTITY / PRIMARY KEY there.
  */
-public final class AddingSerialPrimaryKeyField implements Rule {
+public final class AddingSerialPrimaryKeyField extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-serial-primary-key-field", Severity.ERROR,
             Set.of(Dialect.POSTGRESQL), "primary key or serial/identity column added to an existing table", false);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public AddingSerialPrimaryKeyField() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            ConstraintDef c = a.constraint();
-            if (a.kind() == AlterAction.Kind.ADD_CONSTRAINT && c != null && c.type() == ConstraintDef.Type.PRIMARY_KEY
-                    && c.usingIndex().isEmpty()) {
-                primaryKey(ctx, alter.table(), a, c);
-            } else if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null) {
-                ColumnDef d = a.definition();
-                if (d.serial() || d.identity() || d.primaryKey()) {
-                    column(ctx, alter.table(), a, d);
-                }
+    void check(StatementContext ctx, QualifiedName table, AlterAction a) {
+        ConstraintDef c = a.constraint();
+        if (a.kind() == AlterAction.Kind.ADD_CONSTRAINT && c != null && c.type() == ConstraintDef.Type.PRIMARY_KEY
+                && c.usingIndex().isEmpty()) {
+            primaryKey(ctx, table, a, c);
+        } else if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null) {
+            ColumnDef d = a.definition();
+            if (d.serial() || d.identity() || d.primaryKey()) {
+                column(ctx, table, a, d);
             }
         }
     }

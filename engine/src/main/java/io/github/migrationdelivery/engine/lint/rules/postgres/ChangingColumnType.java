@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -21,48 +20,42 @@ import java.util.Set;
  * PG-COL-04: ALTER COLUMN ... TYPE that rewrites a table holding rows (and rebuilds its indexes),
  * all under AccessExclusiveLock. Binary-coercible changes are catalog-only and not reported.
  */
-public final class ChangingColumnType implements Rule {
+public final class ChangingColumnType extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("changing-column-type", Severity.ERROR,
             Set.of(Dialect.POSTGRESQL), "ALTER COLUMN TYPE that rewrites an existing table", false);
 
     private static final Set<String> PRECISION_TYPES = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public ChangingColumnType() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
+    void check(StatementContext ctx, QualifiedName table, AlterAction a) {
+        if (a.kind() != AlterAction.Kind.ALTER_COLUMN_TYPE || a.type() == null) {
             return;
         }
-        for (AlterAction a : alter.actions()) {
-            if (a.kind() != AlterAction.Kind.ALTER_COLUMN_TYPE || a.type() == null) {
-                continue;
-            }
-            Optional<TypeRef> old = ctx.state().columnType(alter.table(), a.column());
-            if (old.isPresent() && binaryCoercible(old.get(), a.type())) {
-                continue;
-            }
-            String t = SafeRewrites.name(alter.table());
-            String c = SafeRewrites.ident(a.column());
-            LockImpact lock = PostgresLocks.of(a).impact();
-            String rewrite = "rewrites every row of " + t + " and rebuilds all its indexes while holding " + lock.lockMode()
-                    + ": every read and write of " + t + " waits for the whole rewrite, and clients that still"
-                    + " expect the old type may break.";
-            String fix = expandContract(ctx, alter.table(), a);
-            if (old.isPresent()) {
-                ctx.report(lock, true, "Changing " + c + " from " + old.get().text() + " to " + a.type().text()
-                        + " is not binary-coercible: PostgreSQL " + rewrite, fix);
-            } else if (unconstrainedText(a.type())) {
-                ctx.report(Severity.WARNING, lock, true, "Changing " + c + " to " + a.type().text()
-                        + " is a rewrite unless the column is varchar/text already (its current type is not in"
-                        + " the plan): then PostgreSQL " + rewrite, fix);
-            } else {
-                ctx.report(lock, true, "ALTER COLUMN " + c + " TYPE " + a.type().text() + " " + rewrite, fix);
-            }
+        Optional<TypeRef> old = ctx.state().columnType(table, a.column());
+        if (old.isPresent() && binaryCoercible(old.get(), a.type())) {
+            return;
+        }
+        String t = SafeRewrites.name(table);
+        String c = SafeRewrites.ident(a.column());
+        LockImpact lock = PostgresLocks.of(a).impact();
+        String rewrite = "rewrites every row of " + t + " and rebuilds all its indexes while holding " + lock.lockMode()
+                + ": every read and write of " + t + " waits for the whole rewrite, and clients that still"
+                + " expect the old type may break.";
+        String fix = expandContract(ctx, table, a);
+        if (old.isPresent()) {
+            ctx.report(lock, true, "Changing " + c + " from " + old.get().text() + " to " + a.type().text()
+                    + " is not binary-coercible: PostgreSQL " + rewrite, fix);
+        } else if (unconstrainedText(a.type())) {
+            ctx.report(Severity.WARNING, lock, true, "Changing " + c + " to " + a.type().text()
+                    + " is a rewrite unless the column is varchar/text already (its current type is not in"
+                    + " the plan): then PostgreSQL " + rewrite, fix);
+        } else {
+            ctx.report(lock, true, "ALTER COLUMN " + c + " TYPE " + a.type().text() + " " + rewrite, fix);
         }
     }
 

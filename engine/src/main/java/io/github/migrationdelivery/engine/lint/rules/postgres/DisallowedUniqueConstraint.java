@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -17,35 +16,29 @@ import java.util.List;
 import java.util.Set;
 
 /** PG-CON-04: ADD CONSTRAINT ... UNIQUE (not USING INDEX) builds the index under AccessExclusiveLock. */
-public final class DisallowedUniqueConstraint implements Rule {
+public final class DisallowedUniqueConstraint extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("disallowed-unique-constraint", Severity.ERROR,
             Set.of(Dialect.POSTGRESQL), "ADD CONSTRAINT UNIQUE on an existing table (index built under AccessExclusiveLock)", false);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public DisallowedUniqueConstraint() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
+    void check(StatementContext ctx, QualifiedName table, AlterAction a) {
+        ConstraintDef c = a.constraint();
+        if (a.kind() != AlterAction.Kind.ADD_CONSTRAINT || c == null || c.type() != ConstraintDef.Type.UNIQUE
+                || !c.usingIndex().isEmpty()) {
             return;
         }
-        for (AlterAction a : alter.actions()) {
-            ConstraintDef c = a.constraint();
-            if (a.kind() != AlterAction.Kind.ADD_CONSTRAINT || c == null || c.type() != ConstraintDef.Type.UNIQUE
-                    || !c.usingIndex().isEmpty()) {
-                continue;
-            }
-            LockImpact lock = PostgresLocks.of(a).impact();
-            String table = SafeRewrites.name(alter.table());
-            ctx.report(lock, false, "ADD CONSTRAINT ... UNIQUE builds its index by reading all of " + table
-                            + " while holding " + lock.lockMode() + ": all reads and writes of " + table
-                            + " wait for the whole index build.",
-                    uniqueUsingIndex(ctx.changeset(), alter.table(), SafeRewrites.constraintName(alter.table(), c),
-                            c.columns(), "UNIQUE", ""));
-        }
+        LockImpact lock = PostgresLocks.of(a).impact();
+        String t = SafeRewrites.name(table);
+        ctx.report(lock, false, "ADD CONSTRAINT ... UNIQUE builds its index by reading all of " + t
+                        + " while holding " + lock.lockMode() + ": all reads and writes of " + t
+                        + " wait for the whole index build.",
+                uniqueUsingIndex(ctx.changeset(), table, SafeRewrites.constraintName(table, c),
+                        c.columns(), "UNIQUE", ""));
     }
 
     /**

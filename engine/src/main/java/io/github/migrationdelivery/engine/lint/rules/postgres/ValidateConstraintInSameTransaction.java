@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -8,6 +7,7 @@ import io.github.migrationdelivery.engine.lock.LockImpact;
 import io.github.migrationdelivery.engine.lock.PgLockMode;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 
 import java.util.Set;
@@ -16,36 +16,30 @@ import java.util.Set;
  * PG-CON-03: VALIDATE CONSTRAINT in the same transaction as the ADD ... NOT VALID. The ADD's
  * lock is held until COMMIT, so the validation scan runs under it and NOT VALID gained nothing.
  */
-public final class ValidateConstraintInSameTransaction implements Rule {
+public final class ValidateConstraintInSameTransaction extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("validate-constraint-in-same-transaction", Severity.ERROR,
             Set.of(Dialect.POSTGRESQL), "VALIDATE CONSTRAINT in the same transaction as its ADD ... NOT VALID", false);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public ValidateConstraintInSameTransaction() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
+    void check(StatementContext ctx, QualifiedName table, AlterAction a) {
+        if (a.kind() != AlterAction.Kind.VALIDATE_CONSTRAINT
+                || !ctx.state().addedNotValidInTransaction(table, a.name())) {
             return;
         }
-        for (AlterAction a : alter.actions()) {
-            if (a.kind() != AlterAction.Kind.VALIDATE_CONSTRAINT
-                    || !ctx.state().addedNotValidInTransaction(alter.table(), a.name())) {
-                continue;
-            }
-            String table = SafeRewrites.name(alter.table());
-            // The lock still held is the ADD's: AccessExclusiveLock for a CHECK, ShareRowExclusiveLock for a foreign key.
-            LockImpact held = (ctx.state().accessExclusiveHeld(alter.table())
-                    ? PgLockMode.ACCESS_EXCLUSIVE : PgLockMode.SHARE_ROW_EXCLUSIVE).impact();
-            ctx.report(held, false, "VALIDATE CONSTRAINT " + SafeRewrites.ident(a.name())
-                            + " runs in the same transaction that added it NOT VALID, so the " + held.lockMode()
-                            + " taken by the ADD is still held: the validation scan of " + table + " blocks "
-                            + held.blockedSummary() + " for its whole length, as if NOT VALID had not been used.",
-                    "-- commit the ADD CONSTRAINT ... NOT VALID first; validate in " + "a separate changeset:\n"
-                            + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + SafeRewrites.ident(a.name()) + ";");
-        }
+        String t = SafeRewrites.name(table);
+        // The lock still held is the ADD's: AccessExclusiveLock for a CHECK, ShareRowExclusiveLock for a foreign key.
+        LockImpact held = (ctx.state().accessExclusiveHeld(table)
+                ? PgLockMode.ACCESS_EXCLUSIVE : PgLockMode.SHARE_ROW_EXCLUSIVE).impact();
+        ctx.report(held, false, "VALIDATE CONSTRAINT " + SafeRewrites.ident(a.name())
+                        + " runs in the same transaction that added it NOT VALID, so the " + held.lockMode()
+                        + " taken by the ADD is still held: the validation scan of " + t + " blocks "
+                        + held.blockedSummary() + " for its whole length, as if NOT VALID had not been used.",
+                "-- commit the ADD CONSTRAINT ... NOT VALID first; validate in " + "a separate changeset:\n"
+                        + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + SafeRewrites.ident(a.name()) + ";");
     }
 }
