@@ -9,6 +9,7 @@ import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.Statement;
 import io.github.migrationdelivery.engine.sql.Lexer;
+import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.Recognizer;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
@@ -19,6 +20,7 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -113,7 +115,7 @@ public final class Linter {
             Analysed a = statements.get(i);
             List<Finding> raw = new ArrayList<>();
             StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
-                    lockOf(a.shape()), excerpt(a), raw::add);
+                    lockOf(a.shape(), tracker), excerpt(a), raw::add);
             for (Rule rule : active) {
                 rule.check(ctx.forRule(rule.info()));
             }
@@ -222,9 +224,11 @@ public final class Linter {
         return out;
     }
 
-    private LockImpact lockOf(StatementShape shape) {
+    private LockImpact lockOf(StatementShape shape, PlanState state) {
         if (settings.dialect().isMysqlFamily()) {
-            return mysqlLocks.impact(shape).orElse(LockImpact.NONE);
+            List<QualifiedName> tables = shape.tables();
+            return mysqlLocks.impact(shape, column -> tables.isEmpty() ? Optional.empty()
+                    : state.columnType(tables.get(0), column)).orElse(LockImpact.NONE);
         }
         return PostgresLocks.of(shape).map(PgLockMode::impact).orElse(LockImpact.NONE);
     }

@@ -1,0 +1,125 @@
+package io.github.migrationdelivery.engine.lint.rules.mysql;
+
+import io.github.migrationdelivery.engine.lint.Finding;
+import io.github.migrationdelivery.engine.lint.LintFixture;
+import io.github.migrationdelivery.engine.lint.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The key MySQL/MariaDB scenarios, with the exact findings and safe rewrites the case files cannot express. */
+class MysqlRulesTest {
+
+    private static final String MARIADB = "-- md:test dialect=mariadb server-version=10.11\n";
+    private static final String MYSQL = "-- md:test dialect=mysql server-version=8.0.35\n";
+    private static final String TIMEOUT = "SET SESSION lock_wait_timeout = 5;\n";
+
+    private static List<Finding> lint(String sql) {
+        return LintFixture.lint(sql).findings().stream().filter(f -> f.ruleId().startsWith("mysql-")).toList();
+    }
+
+    private static Finding only(List<Finding> findings, String rule) {
+        List<Finding> of = findings.stream().filter(f -> f.ruleId().equals(rule)).toList();
+        assertThat(of).as("findings of %s", rule).hasSize(1);
+        return of.get(0);
+    }
+
+    @Test
+    void modifyOnMariadbIsACopyThatBlocksWrites() {
+        Finding f = only(lint(MARIADB + "ALTER TABLE orders MODIFY COLUMN amount bigint;\n"), "mysql-copy-algorithm");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.lock().algorithm()).isEqualTo("COPY");
+        assertThat(f.lock().blocksWrites()).isTrue();
+        assertThat(f.rewritesTable()).isTrue();
+        assertThat(f.safeRewrite()).contains("pt-online-schema-change --alter \"MODIFY COLUMN amount bigint\" D=<database>,t=orders");
+    }
+
+    @Test
+    void explicitInstantAddIsClean() {
+        assertThat(lint(MARIADB + TIMEOUT + "ALTER TABLE orders ADD COLUMN note varchar(100), ALGORITHM=INSTANT, LOCK=NONE;\n"))
+                .isEmpty();
+        assertThat(lint(MYSQL + TIMEOUT + "ALTER TABLE orders ADD COLUMN note varchar(100), ALGORITHM=INSTANT, LOCK=NONE;\n"))
+                .extracting(Finding::severity).containsOnly(Severity.INFO); // mysql-instant-row-versions advice only
+    }
+
+    @Test
+    void addColumnWithoutClausesWarnsTwice() {
+        List<Finding> findings = lint(MARIADB + "ALTER TABLE orders ADD COLUMN note varchar(100);\n");
+        assertThat(findings).extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("mysql-require-algorithm-lock", "mysql-require-lock-wait-timeout");
+        assertThat(findings).extracting(Finding::severity).containsOnly(Severity.WARNING);
+        assertThat(only(findings, "mysql-require-algorithm-lock").safeRewrite())
+                .isEqualTo("ALTER TABLE orders ADD COLUMN note varchar(100), ALGORITHM=INSTANT, LOCK=NONE;");
+        assertThat(only(findings, "mysql-require-lock-wait-timeout").safeRewrite())
+                .isEqualTo("SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders ADD COLUMN note varchar(100);");
+    }
+
+    @Test
+    void mysqlGetsNoLockClauseWithInstant() {
+        Finding f = only(lint(MYSQL + TIMEOUT + "ALTER TABLE orders ADD COLUMN note varchar(100);\n"), "mysql-require-algorithm-lock");
+        assertThat(f.safeRewrite()).isEqualTo("ALTER TABLE orders ADD COLUMN note varchar(100), ALGORITHM=INSTANT;");
+    }
+
+    @Test
+    void lockSharedIsReportedOnceWithLockNone() {
+        List<Finding> findings = lint(MARIADB + TIMEOUT + "ALTER TABLE orders ADD INDEX idx_c (customer_id), LOCK=SHARED;\n");
+        Finding f = only(findings, "mysql-lock-option");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.safeRewrite()).isEqualTo("ALTER TABLE orders ADD INDEX idx_c (customer_id), LOCK=NONE;");
+        assertThat(findings).extracting(Finding::ruleId).doesNotContain("mysql-require-algorithm-lock");
+    }
+
+    @Test
+    void sameStatementsOnATableCreatedInThePlanAreClean() {
+        String plan = MARIADB + "CREATE TABLE orders (id bigint PRIMARY KEY, amount int, customer_id bigint) ENGINE=InnoDB;\n"
+                + "ALTER TABLE orders MODIFY COLUMN amount bigint;\n"
+                + "ALTER TABLE orders ADD COLUMN note varchar(100);\n"
+                + "ALTER TABLE orders ADD INDEX idx_c (customer_id), LOCK=SHARED;\n";
+        assertThat(lint(plan)).isEmpty();
+    }
+
+    @Test
+    void lockWaitTimeoutIsReportedOncePerChangeset() {
+        List<Finding> findings = lint(MARIADB + "ALTER TABLE orders ADD COLUMN a int, ALGORITHM=INSTANT, LOCK=NONE;\n"
+                + "ALTER TABLE orders ADD COLUMN b int, ALGORITHM=INSTANT, LOCK=NONE;\n"
+                + "-- md:changeset\n"
+                + "ALTER TABLE customers ADD COLUMN c int, ALGORITHM=INSTANT, LOCK=NONE;\n");
+        assertThat(findings.stream().filter(f -> f.ruleId().equals("mysql-require-lock-wait-timeout"))).hasSize(2);
+    }
+
+    @Test
+    void varcharCrossingTheLengthPrefixSuggestsStayingBelowIt() {
+        Finding f = only(lint(MYSQL + TIMEOUT + "ALTER TABLE orders ADD COLUMN name varchar(50), ALGORITHM=INSTANT;\n"
+                + "ALTER TABLE orders MODIFY COLUMN name varchar(100);\n"), "mysql-varchar-length-prefix");
+        assertThat(f.message()).contains("200 bytes").contains("400 bytes");
+        assertThat(f.safeRewrite()).contains("ALTER TABLE orders MODIFY COLUMN name varchar(63), ALGORITHM=INPLACE, LOCK=NONE;");
+    }
+
+    @Test
+    void enumRewriteSuggestsTheAppend() {
+        Finding f = only(lint(MARIADB + TIMEOUT + "ALTER TABLE orders ADD COLUMN status enum('new','paid'), ALGORITHM=INSTANT, LOCK=NONE;\n"
+                + "ALTER TABLE orders MODIFY COLUMN status enum('new','pending','paid');\n"), "mysql-enum-change");
+        assertThat(f.safeRewrite()).contains("MODIFY COLUMN status enum('new', 'paid', 'pending'), ALGORITHM=INSTANT, LOCK=NONE;");
+    }
+
+    @Test
+    void foreignKeyFixChecksOrphansThenAddsWithoutRowCheck() {
+        Finding f = only(lint(MARIADB + TIMEOUT
+                + "ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id);\n"),
+                "mysql-adding-foreign-key");
+        assertThat(f.safeRewrite())
+                .contains("SELECT COUNT(*) FROM orders c LEFT JOIN customers p ON p.id = c.customer_id WHERE c.customer_id IS NOT NULL AND p.id IS NULL;")
+                .contains("SET SESSION foreign_key_checks = 0;")
+                .contains("ALGORITHM=INPLACE, LOCK=NONE;");
+    }
+
+    @Test
+    void changeRenameGivesExpandContract() {
+        Finding f = only(lint(MARIADB + TIMEOUT + "ALTER TABLE orders CHANGE COLUMN `amount` `total_amount` decimal(12,2) NOT NULL;\n"),
+                "mysql-change-column-rename");
+        assertThat(f.safeRewrite()).startsWith("ALTER TABLE orders ADD COLUMN total_amount decimal(12,2) NULL, ALGORITHM=INSTANT, LOCK=NONE;")
+                .contains("UPDATE orders SET total_amount = amount WHERE total_amount IS NULL LIMIT 5000;");
+    }
+}

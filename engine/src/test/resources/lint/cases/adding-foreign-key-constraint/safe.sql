@@ -1,0 +1,3 @@
+ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+-- md:changeset
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;

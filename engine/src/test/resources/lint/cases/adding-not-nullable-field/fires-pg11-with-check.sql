@@ -1,0 +1,4 @@
+-- md:test server-version=11 transactional=false
+ALTER TABLE customers ADD CONSTRAINT customers_customer_status_not_null CHECK (customer_status IS NOT NULL) NOT VALID;
+ALTER TABLE customers VALIDATE CONSTRAINT customers_customer_status_not_null;
+ALTER TABLE customers ALTER COLUMN customer_status SET NOT NULL;

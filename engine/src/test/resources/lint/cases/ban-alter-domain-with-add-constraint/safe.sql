@@ -1,0 +1,1 @@
+ALTER DOMAIN positive_amount DROP CONSTRAINT positive_amount_check;

@@ -1,0 +1,1 @@
+REINDEX INDEX CONCURRENTLY idx_orders_customer;

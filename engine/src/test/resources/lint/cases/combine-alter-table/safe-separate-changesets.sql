@@ -1,0 +1,3 @@
+ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0) NOT VALID;
+-- md:changeset
+ALTER TABLE orders VALIDATE CONSTRAINT orders_amount_positive;

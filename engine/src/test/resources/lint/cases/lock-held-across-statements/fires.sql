@@ -1,0 +1,2 @@
+ALTER TABLE customers ADD COLUMN customer_status text;
+UPDATE customers SET customer_status = 'active';

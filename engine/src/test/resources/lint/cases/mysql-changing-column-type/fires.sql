@@ -1,0 +1,6 @@
+-- md:test dialect=mysql server-version=8.0.35
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE orders ADD COLUMN amount int, ALGORITHM=INSTANT;
+-- md:changeset
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE orders MODIFY COLUMN amount bigint;

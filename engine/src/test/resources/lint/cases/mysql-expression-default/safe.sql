@@ -1,0 +1,5 @@
+-- md:test dialect=mysql server-version=8.0.35
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE orders ADD COLUMN created_at timestamp NULL DEFAULT CURRENT_TIMESTAMP, ALGORITHM=INSTANT;
+ALTER TABLE orders ADD COLUMN qty int NOT NULL DEFAULT 0, ALGORITHM=INSTANT;
+ALTER TABLE orders ADD COLUMN flag tinyint DEFAULT (1), ALGORITHM=INSTANT;

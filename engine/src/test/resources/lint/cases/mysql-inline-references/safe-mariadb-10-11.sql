@@ -1,0 +1,2 @@
+-- md:test dialect=mariadb server-version=10.11
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));

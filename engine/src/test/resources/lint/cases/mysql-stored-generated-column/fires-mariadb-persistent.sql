@@ -1,0 +1,3 @@
+-- md:test dialect=mariadb server-version=10.11
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE orders ADD COLUMN total decimal(12,2) AS (qty * price) PERSISTENT;

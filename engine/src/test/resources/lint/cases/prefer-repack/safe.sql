@@ -1,0 +1,2 @@
+-- md:test transactional=false
+VACUUM (ANALYZE) orders;

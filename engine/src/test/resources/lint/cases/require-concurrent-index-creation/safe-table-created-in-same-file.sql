@@ -1,0 +1,2 @@
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
+CREATE INDEX idx_orders_customer ON orders (customer_id);

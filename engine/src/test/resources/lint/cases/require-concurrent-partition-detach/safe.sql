@@ -1,0 +1,2 @@
+-- md:test transactional=false
+ALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY;

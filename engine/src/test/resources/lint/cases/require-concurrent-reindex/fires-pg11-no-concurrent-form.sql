@@ -1,0 +1,2 @@
+-- md:test server-version=11
+REINDEX TABLE orders;

@@ -1,0 +1,2 @@
+-- md:test transactional=false
+REINDEX INDEX CONCURRENTLY idx_orders_customer;
