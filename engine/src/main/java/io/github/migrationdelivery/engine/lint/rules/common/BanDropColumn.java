@@ -23,18 +23,14 @@ public final class BanDropColumn implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            if (a.kind() == AlterAction.Kind.DROP_COLUMN) {
-                String column = alter.table() + "." + a.column();
-                ctx.report("Dropping " + column + " deletes its data for good (no rollback migration can bring it back) and "
-                                + "breaks the release that is running now: its INSERTs and SELECTs naming " + a.column()
-                                + " fail, and ORMs that map every column fail on load. Drop a column only after a "
-                                + "release has stopped using it, with its data captured first.",
-                        ExpandContract.dropColumn(ctx.dialect(), alter.table(), a.column()));
-            }
+        for (AlterAction a : ExistingTableActions.of(ctx, AlterAction.Kind.DROP_COLUMN)) {
+            StatementShape.AlterTable alter = (StatementShape.AlterTable) ctx.shape();
+            String column = alter.table() + "." + a.column();
+            ctx.report("Dropping " + column + " deletes its data for good (no rollback migration can bring it back) and "
+                            + "breaks the release that is running now: its INSERTs and SELECTs naming " + a.column()
+                            + " fail, and ORMs that map every column fail on load. Drop a column only after a "
+                            + "release has stopped using it, with its data captured first.",
+                    ExpandContract.dropColumn(ctx.dialect(), alter.table(), a.column()));
         }
     }
 }

@@ -28,15 +28,9 @@ public final class DroppingForeignKey implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            boolean fk = a.kind() == AlterAction.Kind.DROP_FOREIGN_KEY
-                    || a.kind() == AlterAction.Kind.DROP_CONSTRAINT && looksLikeForeignKey(a.name());
-            if (!fk) {
-                continue;
-            }
+        for (AlterAction a : ExistingTableActions.matching(ctx, a -> a.kind() == AlterAction.Kind.DROP_FOREIGN_KEY
+                || a.kind() == AlterAction.Kind.DROP_CONSTRAINT && looksLikeForeignKey(a.name()))) {
+            StatementShape.AlterTable alter = (StatementShape.AlterTable) ctx.shape();
             String t = StatementText.name(alter.table(), ctx.dialect());
             String add = ctx.dialect().isMysqlFamily()
                     ? "ALTER TABLE " + t + " ADD CONSTRAINT <new_fk> FOREIGN KEY (<column>) REFERENCES <table> (<key>);"

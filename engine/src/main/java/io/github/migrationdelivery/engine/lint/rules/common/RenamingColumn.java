@@ -26,18 +26,14 @@ public final class RenamingColumn implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            if (a.kind() == AlterAction.Kind.RENAME_COLUMN) {
-                ctx.report("Renaming " + alter.table() + "." + a.column() + " to " + a.name() + " is instant, but the "
-                                + "release running now still reads and writes " + a.column()
-                                + ": its queries fail from the moment the migration commits until the new release is "
-                                + "everywhere (and a rollback of the application breaks again).",
-                        ExpandContract.renameColumn(ctx.dialect(), alter.table(), a.column(), a.name(),
-                                ctx.state().columnType(alter.table(), a.column())));
-            }
+        for (AlterAction a : ExistingTableActions.of(ctx, AlterAction.Kind.RENAME_COLUMN)) {
+            StatementShape.AlterTable alter = (StatementShape.AlterTable) ctx.shape();
+            ctx.report("Renaming " + alter.table() + "." + a.column() + " to " + a.name() + " is instant, but the "
+                            + "release running now still reads and writes " + a.column()
+                            + ": its queries fail from the moment the migration commits until the new release is "
+                            + "everywhere (and a rollback of the application breaks again).",
+                    ExpandContract.renameColumn(ctx.dialect(), alter.table(), a.column(), a.name(),
+                            ctx.state().columnType(alter.table(), a.column())));
         }
     }
 }

@@ -27,16 +27,13 @@ public final class RenamingTable implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            if (a.kind() == AlterAction.Kind.RENAME_TABLE && !a.name().isEmpty() && !a.name().contains("_deprecated")) {
-                ctx.report("Renaming " + alter.table() + " to " + a.name() + " is instant, but every query of the "
-                                + "release running now names " + alter.table().name()
-                                + " and fails from the moment the migration commits.",
-                        ExpandContract.renameTable(ctx.dialect(), alter.table(), a.name()));
-            }
+        for (AlterAction a : ExistingTableActions.matching(ctx, a -> a.kind() == AlterAction.Kind.RENAME_TABLE
+                && !a.name().isEmpty() && !a.name().contains("_deprecated"))) {
+            StatementShape.AlterTable alter = (StatementShape.AlterTable) ctx.shape();
+            ctx.report("Renaming " + alter.table() + " to " + a.name() + " is instant, but every query of the "
+                            + "release running now names " + alter.table().name()
+                            + " and fails from the moment the migration commits.",
+                    ExpandContract.renameTable(ctx.dialect(), alter.table(), a.name()));
         }
     }
 }

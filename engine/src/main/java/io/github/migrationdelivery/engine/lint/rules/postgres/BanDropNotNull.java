@@ -4,6 +4,7 @@ import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
+import io.github.migrationdelivery.engine.lint.rules.common.ExistingTableActions;
 import io.github.migrationdelivery.engine.lint.rules.common.StatementText;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
@@ -24,13 +25,8 @@ public final class BanDropNotNull implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
-            return;
-        }
-        for (AlterAction a : alter.actions()) {
-            if (a.kind() != AlterAction.Kind.DROP_NOT_NULL) {
-                continue;
-            }
+        for (AlterAction a : ExistingTableActions.of(ctx, AlterAction.Kind.DROP_NOT_NULL)) {
+            StatementShape.AlterTable alter = (StatementShape.AlterTable) ctx.shape();
             String t = StatementText.name(alter.table(), ctx.dialect());
             String c = StatementText.name(a.column(), ctx.dialect());
             ctx.report("After DROP NOT NULL, " + alter.table() + "." + a.column() + " can hold NULL: code, reports and "
