@@ -111,11 +111,12 @@ public final class Linter {
         List<Allowances.Allow> changesetAllows = Allowances.inText(changeset.description(), changeset.position());
         ChangeClass changeClass = ChangeClass.ADDITIVE;
         boolean blocking = false;
+        List<StatementShape> shapes = statements.stream().map(Analysed::shape).toList();
         for (int i = 0; i < statements.size(); i++) {
             Analysed a = statements.get(i);
             List<Finding> raw = new ArrayList<>();
             StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
-                    lockOf(a.shape(), tracker), excerpt(a), raw::add);
+                    lockOf(a.shape(), tracker), excerpt(a), shapes, raw::add);
             for (Rule rule : active) {
                 rule.check(ctx.forRule(rule.info()));
             }

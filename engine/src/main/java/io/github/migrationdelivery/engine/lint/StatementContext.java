@@ -22,11 +22,13 @@ public final class StatementContext {
     private final PlanState state;
     private final LockImpact lock;
     private final String excerpt;
+    private final List<StatementShape> changesetShapes;
     private final Consumer<Finding> sink;
     private RuleInfo rule;
 
     StatementContext(Statement statement, List<Token> tokens, StatementShape shape, Changeset changeset,
-                     LintSettings settings, PlanState state, LockImpact lock, String excerpt, Consumer<Finding> sink) {
+                     LintSettings settings, PlanState state, LockImpact lock, String excerpt,
+                     List<StatementShape> changesetShapes, Consumer<Finding> sink) {
         this.statement = statement;
         this.tokens = tokens;
         this.shape = shape;
@@ -35,6 +37,7 @@ public final class StatementContext {
         this.state = state;
         this.lock = lock;
         this.excerpt = excerpt;
+        this.changesetShapes = changesetShapes;
         this.sink = sink;
     }
 
@@ -71,6 +74,11 @@ public final class StatementContext {
 
     public ServerVersion serverVersion() {
         return settings.serverVersion();
+    }
+
+    /** The shapes of every statement of the changeset, in order (this one is at {@code state().statementIndex()}). */
+    public List<StatementShape> changesetShapes() {
+        return changesetShapes;
     }
 
     public PlanState state() {

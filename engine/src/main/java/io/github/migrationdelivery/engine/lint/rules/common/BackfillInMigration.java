@@ -5,7 +5,6 @@ import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
 import io.github.migrationdelivery.engine.plan.Dialect;
-import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.StatementShape.Dml;
 
 import java.util.Set;
@@ -31,7 +30,7 @@ public final class BackfillInMigration implements Rule {
         if (!(ctx.shape() instanceof Dml dml) || dml.table() == null
                 || dml.kind() != Dml.Kind.UPDATE && dml.kind() != Dml.Kind.DELETE
                 || ctx.state().createdInPlan(dml.table())
-                || ChangesetShapes.all(ctx.changeset(), ctx.dialect()).stream().noneMatch(ChangesetShapes::isDdl)) {
+                || ChangesetShapes.all(ctx).stream().noneMatch(ChangesetShapes::isDdl)) {
             return;
         }
         String verb = dml.kind() == Dml.Kind.DELETE ? "DELETE on " : "UPDATE of ";

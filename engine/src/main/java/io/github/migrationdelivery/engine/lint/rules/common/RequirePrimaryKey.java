@@ -53,7 +53,7 @@ public final class RequirePrimaryKey implements Rule {
     }
 
     private static boolean primaryKeyAddedLater(StatementContext ctx, QualifiedName table) {
-        return ChangesetShapes.all(ctx.changeset(), ctx.dialect()).stream()
+        return ChangesetShapes.all(ctx).stream()
                 .filter(s -> s instanceof StatementShape.AlterTable a && a.table().sameObject(table))
                 .flatMap(s -> ((StatementShape.AlterTable) s).actions().stream())
                 .anyMatch(a -> a.kind() == AlterAction.Kind.ADD_CONSTRAINT && a.constraint() != null

@@ -6,11 +6,8 @@ import io.github.migrationdelivery.engine.lock.MysqlDdl;
 import io.github.migrationdelivery.engine.lock.MysqlDdl.Algorithm;
 import io.github.migrationdelivery.engine.lock.MysqlLocks;
 import io.github.migrationdelivery.engine.plan.Dialect;
-import io.github.migrationdelivery.engine.plan.Statement;
 import io.github.migrationdelivery.engine.sql.AlterAction;
-import io.github.migrationdelivery.engine.sql.Lexer;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
-import io.github.migrationdelivery.engine.sql.Recognizer;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 import io.github.migrationdelivery.engine.sql.TypeRef;
@@ -174,16 +171,12 @@ final class OnlineDdl {
         return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 
-    /**
-     * True when a statement before the current one in the same changeset matches. Rules are
-     * stateless, so "once per changeset" findings recognise the earlier statements again.
-     */
+    /** True when a statement before the current one in the same changeset matches. */
     static boolean earlierStatementMatches(StatementContext ctx, Predicate<StatementShape> test) {
-        List<Statement> statements = ctx.changeset().statements();
-        int index = Math.min(ctx.state().statementIndex(), statements.size());
-        Recognizer recognizer = new Recognizer(ctx.dialect());
+        List<StatementShape> shapes = ctx.changesetShapes();
+        int index = Math.min(ctx.state().statementIndex(), shapes.size());
         for (int i = 0; i < index; i++) {
-            if (test.test(recognizer.recognize(Lexer.significant(statements.get(i).sql(), ctx.dialect())))) {
+            if (test.test(shapes.get(i))) {
                 return true;
             }
         }

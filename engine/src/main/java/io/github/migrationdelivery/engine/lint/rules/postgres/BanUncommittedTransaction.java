@@ -37,7 +37,7 @@ public final class BanUncommittedTransaction implements Rule {
         }
         // Counted from the changeset itself: independent of whether the plan state already saw the last statement.
         int depth = 0;
-        for (StatementShape shape : ChangesetShapes.all(last.changeset(), last.dialect())) {
+        for (StatementShape shape : ChangesetShapes.all(last)) {
             if (shape instanceof Transaction tx) {
                 if (tx.kind() == Transaction.Kind.BEGIN) {
                     depth++;

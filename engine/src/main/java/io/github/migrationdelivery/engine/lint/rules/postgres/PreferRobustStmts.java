@@ -59,7 +59,7 @@ public final class PreferRobustStmts implements Rule {
     }
 
     private static boolean severalStatements(StatementContext ctx) {
-        return ChangesetShapes.all(ctx.changeset(), ctx.dialect()).stream()
+        return ChangesetShapes.all(ctx).stream()
                 .filter(s -> !(s instanceof StatementShape.SetVariable) && !(s instanceof StatementShape.Transaction))
                 .count() > 1;
     }
