@@ -111,6 +111,19 @@ public final class Splitter {
                 start = t.offset();
             }
             end = t.endOffset();
+            // MySQL words may hold '$', so "END$$" lexes as one word: the delimiter is its tail.
+            if (!";".equals(delim) && atomicDepth == 0 && first != null && t.type() == TokenType.WORD
+                    && t.text().length() > delim.length() && t.text().endsWith(delim)) {
+                end -= delim.length();
+                chunks.add(new Chunk(text.substring(start, end), start, first.line(), first.column()));
+                delimiterLine = lexer.line();
+                start = -1;
+                first = null;
+                lastSignificant = null;
+                significantCount = 0;
+                function = false;
+                continue;
+            }
             if (t.type().isComment()) {
                 continue;
             }

@@ -1,0 +1,4 @@
+-- adds the status
+ALTER TABLE account ADD COLUMN status text;
+UPDATE account
+   SET status = 'new';

@@ -1,0 +1,4 @@
+-- the sixth change
+CREATE TABLE six (id int);
+
+INSERT INTO six VALUES (1);

@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset dba:3
+SELECT 3;
