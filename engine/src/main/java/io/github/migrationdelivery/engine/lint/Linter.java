@@ -134,7 +134,7 @@ public final class Linter {
             changeClass = changeClass.max(Classifier.classify(a.shape(), tracker));
             for (Finding f : raw) {
                 blocking |= f.lock().blocksTraffic() && catalogue.info(f.ruleId())
-                        .map(r -> r.defaultSeverity() == Severity.ERROR).orElse(false);
+                        .map(r -> r.category() == RuleCategory.LOCKING && r.defaultSeverity() == Severity.ERROR).orElse(false);
             }
             List<Allowances.Allow> allows = new ArrayList<>(Allowances.inStatement(a.statement().sql(),
                     a.statement().position(), settings.dialect()));

@@ -20,11 +20,11 @@ import java.util.ServiceLoader;
 public final class RuleCatalogue {
 
     static final RuleInfo UNPARSED_STATEMENT = new RuleInfo("unparsed-statement", Severity.WARNING,
-            EnumSet.allOf(Dialect.class), "A statement that neither the recogniser nor the SQL parser understands", false);
+            EnumSet.allOf(Dialect.class), "A statement that neither the recogniser nor the SQL parser understands", false, RuleCategory.META);
     static final RuleInfo ALLOW_WITHOUT_REASON = new RuleInfo("allow-without-reason", Severity.ERROR,
-            EnumSet.allOf(Dialect.class), "An md:allow suppression that gives no reason", false);
+            EnumSet.allOf(Dialect.class), "An md:allow suppression that gives no reason", false, RuleCategory.META);
     static final RuleInfo UNUSED_ALLOW = new RuleInfo("unused-allow", Severity.WARNING,
-            EnumSet.allOf(Dialect.class), "An md:allow suppression that suppresses nothing", false);
+            EnumSet.allOf(Dialect.class), "An md:allow suppression that suppresses nothing", false, RuleCategory.META);
 
     private final List<Rule> rules;
     private final Map<String, RuleInfo> infos;

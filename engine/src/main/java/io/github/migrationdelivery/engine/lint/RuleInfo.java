@@ -13,14 +13,17 @@ import java.util.Set;
  * @param dialects        the dialects the rule applies to
  * @param summary         one line: what it flags
  * @param optIn           true when the rule runs only if enabled in the configuration
+ * @param category        what the rule protects against
  */
-public record RuleInfo(String id, Severity defaultSeverity, Set<Dialect> dialects, String summary, boolean optIn) {
+public record RuleInfo(String id, Severity defaultSeverity, Set<Dialect> dialects, String summary, boolean optIn,
+                       RuleCategory category) {
 
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(defaultSeverity, "defaultSeverity");
         dialects = Set.copyOf(dialects);
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(category, "category");
     }
 
     /** Where the rule's page lives in this repository. */

@@ -137,6 +137,10 @@ final class SarifReportWriter implements LintReportWriter {
             json.writeStringField("level", level(info.defaultSeverity()));
             json.writeEndObject();
             json.writeObjectFieldStart("properties");
+            // GitHub code scanning and Warnings NG group rules by tags.
+            json.writeArrayFieldStart("tags");
+            json.writeString(info.category().id());
+            json.writeEndArray();
             json.writeStringField("docPath", info.docPath());
             json.writeArrayFieldStart("dialects");
             for (Dialect d : Dialect.values()) {

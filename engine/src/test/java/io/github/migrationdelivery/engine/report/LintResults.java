@@ -6,6 +6,7 @@ import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.Finding;
 import io.github.migrationdelivery.engine.lint.LintResult;
 import io.github.migrationdelivery.engine.lint.LintSettings;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.Suppression;
@@ -37,11 +38,11 @@ final class LintResults {
     static final String NASTY_MESSAGE = "Column \"note\" <text> & 'more'\u0007 is dropped";
 
     static final RuleInfo CONCURRENT_INDEX = new RuleInfo("require-concurrent-index-creation", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "CREATE INDEX without CONCURRENTLY blocks writes", false);
+            Set.of(Dialect.POSTGRESQL), "CREATE INDEX without CONCURRENTLY blocks writes", false, RuleCategory.LOCKING);
     static final RuleInfo BAN_DROP_COLUMN = new RuleInfo("ban-drop-column", Severity.WARNING,
-            Set.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB), "Dropping a column breaks running code", false);
+            Set.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB), "Dropping a column breaks running code", false, RuleCategory.DESTRUCTIVE);
     static final RuleInfo PREFER_BIGINT = new RuleInfo("prefer-bigint", Severity.INFO,
-            Set.of(Dialect.POSTGRESQL), "Prefer bigint over int for ids", true);
+            Set.of(Dialect.POSTGRESQL), "Prefer bigint over int for ids", true, RuleCategory.DESIGN);
 
     private LintResults() {
     }

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class BackfillInMigration implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("backfill-in-migration", Severity.WARNING, Set.of(Dialect.values()),
-            "Data backfill (UPDATE/DELETE) inside a schema-change migration", false);
+            "Data backfill (UPDATE/DELETE) inside a schema-change migration", false, RuleCategory.TRANSACTION);
 
     private static final Set<String> AFTER_WHERE = Set.of("RETURNING", "ORDER", "LIMIT");
 

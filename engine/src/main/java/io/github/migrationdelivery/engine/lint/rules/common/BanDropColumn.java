@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -14,7 +15,7 @@ import java.util.Set;
 public final class BanDropColumn implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-drop-column", Severity.ERROR, Set.of(Dialect.values()),
-            "DROP COLUMN on an existing table deletes its data and breaks the release still using it", false);
+            "DROP COLUMN on an existing table deletes its data and breaks the release still using it", false, RuleCategory.DESTRUCTIVE);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 public final class BanDropDatabase implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-drop-database", Severity.ERROR, Set.of(Dialect.values()),
-            "DROP DATABASE in a migration deletes a whole database", false);
+            "DROP DATABASE in a migration deletes a whole database", false, RuleCategory.DESTRUCTIVE);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 public final class BanDropTable implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-drop-table", Severity.ERROR, Set.of(Dialect.values()),
-            "DROP TABLE of an existing table deletes its data and breaks clients still using it", false);
+            "DROP TABLE of an existing table deletes its data and breaks clients still using it", false, RuleCategory.DESTRUCTIVE);
 
     @Override
     public RuleInfo info() {

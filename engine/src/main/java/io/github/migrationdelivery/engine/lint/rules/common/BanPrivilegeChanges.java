@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -14,7 +15,7 @@ import java.util.Set;
 public final class BanPrivilegeChanges implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-privilege-changes", Severity.WARNING, Set.of(Dialect.values()),
-            "GRANT/REVOKE or role/user changes in a schema migration", false);
+            "GRANT/REVOKE or role/user changes in a schema migration", false, RuleCategory.OPERATIONS);
 
     @Override
     public RuleInfo info() {

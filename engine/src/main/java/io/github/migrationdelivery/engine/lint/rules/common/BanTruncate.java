@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 public final class BanTruncate implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-truncate", Severity.ERROR, Set.of(Dialect.values()),
-            "TRUNCATE deletes every row of an existing table", false);
+            "TRUNCATE deletes every row of an existing table", false, RuleCategory.DESTRUCTIVE);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -15,7 +16,7 @@ import java.util.Set;
 public final class BanUnboundedDml implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-unbounded-dml", Severity.ERROR, Set.of(Dialect.values()),
-            "UPDATE or DELETE without WHERE changes every row of an existing table in one transaction", false);
+            "UPDATE or DELETE without WHERE changes every row of an existing table in one transaction", false, RuleCategory.DESTRUCTIVE);
 
     private static final Set<String> AFTER_SET = Set.of("FROM", "WHERE", "RETURNING", "ORDER", "LIMIT");
 

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class DroppingForeignKey implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("dropping-foreign-key", Severity.WARNING, Set.of(Dialect.values()),
-            "A foreign key is dropped: the database stops rejecting orphan rows; confirm it is intended", false);
+            "A foreign key is dropped: the database stops rejecting orphan rows; confirm it is intended", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -18,7 +19,7 @@ import java.util.Set;
 public final class RenamingTable implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("renaming-table", Severity.ERROR, Set.of(Dialect.values()),
-            "Renaming a table breaks the release that still uses the old name", false);
+            "Renaming a table breaks the release that still uses the old name", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

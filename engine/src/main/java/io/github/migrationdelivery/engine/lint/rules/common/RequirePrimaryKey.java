@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.common;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -20,7 +21,7 @@ import java.util.Set;
 public final class RequirePrimaryKey implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("require-primary-key", Severity.WARNING, Set.of(Dialect.values()),
-            "CREATE TABLE without a primary key", false);
+            "CREATE TABLE without a primary key", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlAddingCheckConstraint implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-adding-check-constraint", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "ADD CHECK constraint on an existing table (every row validated under ALGORITHM=COPY)", false);
+            "ADD CHECK constraint on an existing table (every row validated under ALGORITHM=COPY)", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlChangeColumnRename implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-change-column-rename", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "CHANGE [COLUMN] old new that renames a column running code still uses", false);
+            "CHANGE [COLUMN] old new that renames a column running code still uses", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

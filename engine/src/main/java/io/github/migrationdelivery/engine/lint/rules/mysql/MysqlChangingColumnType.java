@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlChangingColumnType implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-changing-column-type", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "MODIFY/CHANGE that changes a column type the plan knows (not a VARCHAR widening within its length prefix or an ENUM append)", false);
+            "MODIFY/CHANGE that changes a column type the plan knows (not a VARCHAR widening within its length prefix or an ENUM append)", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlColumnReorder implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-column-reorder", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "FIRST/AFTER in MODIFY/CHANGE, or in ADD COLUMN before instant add-anywhere (MySQL 8.0.29, MariaDB 10.4): table rebuild", false);
+            "FIRST/AFTER in MODIFY/CHANGE, or in ADD COLUMN before instant add-anywhere (MySQL 8.0.29, MariaDB 10.4): table rebuild", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

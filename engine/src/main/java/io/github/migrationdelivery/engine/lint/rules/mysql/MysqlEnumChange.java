@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlEnumChange implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-enum-change", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "ENUM/SET change that is not a pure append of new values at the end", false);
+            "ENUM/SET change that is not a pure append of new values at the end", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

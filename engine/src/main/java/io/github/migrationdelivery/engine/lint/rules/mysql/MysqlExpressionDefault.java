@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlExpressionDefault implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-expression-default", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "ADD COLUMN with an expression default (DEFAULT (uuid())) on an existing table", false);
+            "ADD COLUMN with an expression default (DEFAULT (uuid())) on an existing table", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

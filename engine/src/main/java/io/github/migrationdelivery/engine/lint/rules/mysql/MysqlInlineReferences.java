@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlInlineReferences implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-inline-references", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "column-level REFERENCES, which MySQL before 9.0 and MariaDB before 10.5 accept and silently ignore", false);
+            "column-level REFERENCES, which MySQL before 9.0 and MariaDB before 10.5 accept and silently ignore", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlInstantRowVersions implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-instant-row-versions", Severity.INFO, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "INSTANT ADD/DROP COLUMN on MySQL 8.0.29+ uses one of the 64 row versions of the table (255 from 9.1.0)", false);
+            "INSTANT ADD/DROP COLUMN on MySQL 8.0.29+ uses one of the 64 row versions of the table (255 from 9.1.0)", false, RuleCategory.OPERATIONS);
 
     @Override
     public RuleInfo info() {

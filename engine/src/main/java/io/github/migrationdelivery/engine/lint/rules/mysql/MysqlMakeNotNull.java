@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlMakeNotNull implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-make-not-null", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "MODIFY/CHANGE ... NOT NULL on an existing table (rebuild; NULLs fail or become zero values)", false);
+            "MODIFY/CHANGE ... NOT NULL on an existing table (rebuild; NULLs fail or become zero values)", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

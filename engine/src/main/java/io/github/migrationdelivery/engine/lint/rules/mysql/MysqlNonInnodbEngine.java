@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlNonInnodbEngine implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-non-innodb-engine", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "CREATE TABLE or ALTER TABLE with an ENGINE other than InnoDB", false);
+            "CREATE TABLE or ALTER TABLE with an ENGINE other than InnoDB", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlNotNullWithoutDefault implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-not-null-without-default", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "ADD COLUMN NOT NULL without DEFAULT on an existing table (implicit zero value for every existing row)", false);
+            "ADD COLUMN NOT NULL without DEFAULT on an existing table (implicit zero value for every existing row)", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlRequireAlgorithmLock implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-require-algorithm-lock", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "ALTER TABLE or CREATE INDEX on an existing table without explicit ALGORITHM= and LOCK=", false);
+            "ALTER TABLE or CREATE INDEX on an existing table without explicit ALGORITHM= and LOCK=", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlRequireLockWaitTimeout implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-require-lock-wait-timeout", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "DDL on an existing table with no earlier SET lock_wait_timeout in the changeset (once per changeset)", false);
+            "DDL on an existing table with no earlier SET lock_wait_timeout in the changeset (once per changeset)", false, RuleCategory.TRANSACTION);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlRequireStatementTimeout implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-require-statement-timeout", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "long-running DDL (index build, rebuild, copy) with no statement time limit (MariaDB max_statement_time; MySQL has none for DDL)", false);
+            "long-running DDL (index build, rebuild, copy) with no statement time limit (MariaDB max_statement_time; MySQL has none for DDL)", false, RuleCategory.TRANSACTION);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlStoredGeneratedColumn implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-stored-generated-column", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "ADD COLUMN ... GENERATED ... STORED (PERSISTENT) on an existing table (table copy)", false);
+            "ADD COLUMN ... GENERATED ... STORED (PERSISTENT) on an existing table (table copy)", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlTriggersAndRoutines implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-triggers-and-routines", Severity.INFO, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "CREATE TRIGGER/PROCEDURE/FUNCTION/EVENT in a migration", false);
+            "CREATE TRIGGER/PROCEDURE/FUNCTION/EVENT in a migration", false, RuleCategory.OPERATIONS);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class MysqlVarcharLengthPrefix implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-varchar-length-prefix", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
-            "VARCHAR widening that crosses the 255-byte length prefix (1 to 2 bytes per value: table copy)", false);
+            "VARCHAR widening that crosses the 255-byte length prefix (1 to 2 bytes per value: table copy)", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

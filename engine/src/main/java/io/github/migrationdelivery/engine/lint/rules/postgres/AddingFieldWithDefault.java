@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -23,7 +24,7 @@ import java.util.Set;
 public final class AddingFieldWithDefault extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-field-with-default", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ADD COLUMN whose default or generated value rewrites an existing table", false);
+            Set.of(Dialect.POSTGRESQL), "ADD COLUMN whose default or generated value rewrites an existing table", false, RuleCategory.LOCKING);
 
     public AddingFieldWithDefault() {
         super(INFO);

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class AddingForeignKeyConstraint extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-foreign-key-constraint", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "foreign key added to an existing table without NOT VALID", false);
+            Set.of(Dialect.POSTGRESQL), "foreign key added to an existing table without NOT VALID", false, RuleCategory.LOCKING);
 
     // Words that end an inline REFERENCES clause inside a column definition.
     private static final Set<String> COLUMN_CLAUSES = Set.of(

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class AddingJsonField implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("adding-json-field", Severity.WARNING,
-            Set.of(Dialect.POSTGRESQL), "new column of type json (use jsonb)", false);
+            Set.of(Dialect.POSTGRESQL), "new column of type json (use jsonb)", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

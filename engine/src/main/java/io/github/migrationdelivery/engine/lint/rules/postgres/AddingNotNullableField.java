@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -20,7 +21,7 @@ import java.util.Set;
 public final class AddingNotNullableField extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-not-nullable-field", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ALTER COLUMN SET NOT NULL on an existing table (full scan under AccessExclusiveLock)", false);
+            Set.of(Dialect.POSTGRESQL), "ALTER COLUMN SET NOT NULL on an existing table (full scan under AccessExclusiveLock)", false, RuleCategory.LOCKING);
 
     public AddingNotNullableField() {
         super(INFO);

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class AddingRequiredField extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-required-field", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ADD COLUMN NOT NULL without DEFAULT on an existing table", false);
+            Set.of(Dialect.POSTGRESQL), "ADD COLUMN NOT NULL without DEFAULT on an existing table", false, RuleCategory.COMPATIBILITY);
 
     public AddingRequiredField() {
         super(INFO);

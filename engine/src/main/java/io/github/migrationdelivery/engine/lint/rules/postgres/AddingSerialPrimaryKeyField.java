@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class AddingSerialPrimaryKeyField extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("adding-serial-primary-key-field", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "primary key or serial/identity column added to an existing table", false);
+            Set.of(Dialect.POSTGRESQL), "primary key or serial/identity column added to an existing table", false, RuleCategory.LOCKING);
 
     public AddingSerialPrimaryKeyField() {
         super(INFO);

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -11,7 +12,7 @@ import java.util.Set;
 public final class BanCharField extends ColumnTypeChoice {
 
     private static final RuleInfo INFO = new RuleInfo("ban-char-field", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "New char(n) column: prefer text", false);
+            "New char(n) column: prefer text", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class BanConcurrentIndexCreationInTransaction implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-concurrent-index-creation-in-transaction", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "a CONCURRENTLY operation inside a transaction (PostgreSQL refuses it)", false);
+            Set.of(Dialect.POSTGRESQL), "a CONCURRENTLY operation inside a transaction (PostgreSQL refuses it)", false, RuleCategory.TRANSACTION);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -18,7 +19,7 @@ import java.util.Set;
 public final class BanCreateDomainWithConstraint implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-create-domain-with-constraint", Severity.WARNING,
-            Set.of(Dialect.POSTGRESQL), "CREATE DOMAIN with a CHECK constraint", false);
+            Set.of(Dialect.POSTGRESQL), "CREATE DOMAIN with a CHECK constraint", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 public final class BanDropCascade implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-drop-cascade", Severity.ERROR, Set.of(Dialect.POSTGRESQL),
-            "DROP ... CASCADE silently drops every dependent object", false);
+            "DROP ... CASCADE silently drops every dependent object", false, RuleCategory.DESTRUCTIVE);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class BanDropNotNull implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-drop-not-null", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "DROP NOT NULL lets NULLs reach readers that assume a value", false);
+            "DROP NOT NULL lets NULLs reach readers that assume a value", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

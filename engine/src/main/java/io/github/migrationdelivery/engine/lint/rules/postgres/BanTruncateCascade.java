@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 public final class BanTruncateCascade implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-truncate-cascade", Severity.ERROR, Set.of(Dialect.POSTGRESQL),
-            "TRUNCATE ... CASCADE also empties every table referencing it", false);
+            "TRUNCATE ... CASCADE also empties every table referencing it", false, RuleCategory.DESTRUCTIVE);
 
     @Override
     public RuleInfo info() {

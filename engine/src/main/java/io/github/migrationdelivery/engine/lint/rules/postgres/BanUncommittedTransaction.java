@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class BanUncommittedTransaction implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("ban-uncommitted-transaction", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "BEGIN without COMMIT by the end of the changeset", false);
+            Set.of(Dialect.POSTGRESQL), "BEGIN without COMMIT by the end of the changeset", false, RuleCategory.TRANSACTION);
 
     @Override
     public RuleInfo info() {

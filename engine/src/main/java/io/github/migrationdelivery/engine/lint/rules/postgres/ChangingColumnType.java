@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -23,7 +24,7 @@ import java.util.Set;
 public final class ChangingColumnType extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("changing-column-type", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ALTER COLUMN TYPE that rewrites an existing table", false);
+            Set.of(Dialect.POSTGRESQL), "ALTER COLUMN TYPE that rewrites an existing table", false, RuleCategory.LOCKING);
 
     private static final Set<String> PRECISION_TYPES = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
 

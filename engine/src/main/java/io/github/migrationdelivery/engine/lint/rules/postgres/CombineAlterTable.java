@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class CombineAlterTable implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("combine-alter-table", Severity.INFO,
-            Set.of(Dialect.POSTGRESQL), "several ALTER TABLE statements on one table in one transaction", false);
+            Set.of(Dialect.POSTGRESQL), "several ALTER TABLE statements on one table in one transaction", false, RuleCategory.LOCKING);
 
     // Actions PostgreSQL does not allow next to others in one ALTER TABLE, or that should stay apart.
     private static final Set<AlterAction.Kind> ALONE = Set.of(AlterAction.Kind.RENAME_COLUMN,

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class ConstraintMissingNotValid extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("constraint-missing-not-valid", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ADD CONSTRAINT CHECK without NOT VALID on an existing table", false);
+            Set.of(Dialect.POSTGRESQL), "ADD CONSTRAINT CHECK without NOT VALID on an existing table", false, RuleCategory.LOCKING);
 
     public ConstraintMissingNotValid() {
         super(INFO);

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -18,7 +19,7 @@ import java.util.Set;
 public final class CreateIndexConcurrentlyCorruption implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("create-index-concurrently-corruption", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "CONCURRENTLY index build on PostgreSQL 14.0-14.3 (corruption bug)", false);
+            Set.of(Dialect.POSTGRESQL), "CONCURRENTLY index build on PostgreSQL 14.0-14.3 (corruption bug)", false, RuleCategory.OPERATIONS);
 
     @Override
     public RuleInfo info() {

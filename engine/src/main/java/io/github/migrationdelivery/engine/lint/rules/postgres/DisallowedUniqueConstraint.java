@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class DisallowedUniqueConstraint extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("disallowed-unique-constraint", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ADD CONSTRAINT UNIQUE on an existing table (index built under AccessExclusiveLock)", false);
+            Set.of(Dialect.POSTGRESQL), "ADD CONSTRAINT UNIQUE on an existing table (index built under AccessExclusiveLock)", false, RuleCategory.LOCKING);
 
     public DisallowedUniqueConstraint() {
         super(INFO);

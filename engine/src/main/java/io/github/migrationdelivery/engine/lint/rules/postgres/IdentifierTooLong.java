@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -23,7 +24,7 @@ public final class IdentifierTooLong implements Rule {
     static final int MAX_BYTES = 63;
 
     private static final RuleInfo INFO = new RuleInfo("identifier-too-long", Severity.ERROR, Set.of(Dialect.POSTGRESQL),
-            "Identifier longer than 63 bytes: PostgreSQL silently truncates it", false);
+            "Identifier longer than 63 bytes: PostgreSQL silently truncates it", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

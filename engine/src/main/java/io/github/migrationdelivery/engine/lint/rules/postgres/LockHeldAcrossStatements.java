@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class LockHeldAcrossStatements implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("lock-held-across-statements", Severity.WARNING,
-            Set.of(Dialect.POSTGRESQL), "long-running statement while an AccessExclusiveLock from an earlier statement is held", false);
+            Set.of(Dialect.POSTGRESQL), "long-running statement while an AccessExclusiveLock from an earlier statement is held", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

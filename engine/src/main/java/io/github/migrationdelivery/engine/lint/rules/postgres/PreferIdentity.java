@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -11,7 +12,7 @@ import java.util.Set;
 public final class PreferIdentity extends ColumnTypeChoice {
 
     private static final RuleInfo INFO = new RuleInfo("prefer-identity", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "New serial column: prefer GENERATED ... AS IDENTITY", false);
+            "New serial column: prefer GENERATED ... AS IDENTITY", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -26,7 +27,7 @@ import java.util.Set;
 public final class PreferRobustStmts implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("prefer-robust-stmts", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "DDL without IF [NOT] EXISTS in a non-transactional changeset cannot be retried after a partial failure", false);
+            "DDL without IF [NOT] EXISTS in a non-transactional changeset cannot be retried after a partial failure", false, RuleCategory.TRANSACTION);
 
     @Override
     public RuleInfo info() {

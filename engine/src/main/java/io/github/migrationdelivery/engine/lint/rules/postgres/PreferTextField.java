@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -14,7 +15,7 @@ import java.util.Set;
 public final class PreferTextField extends ColumnTypeChoice {
 
     private static final RuleInfo INFO = new RuleInfo("prefer-text-field", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "New varchar(n) column: prefer text with a CHECK on its length", false);
+            "New varchar(n) column: prefer text with a CHECK on its length", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -11,7 +12,7 @@ import java.util.Set;
 public final class PreferTimestampTz extends ColumnTypeChoice {
 
     private static final RuleInfo INFO = new RuleInfo("prefer-timestamp-tz", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "New timestamp without time zone column: prefer timestamptz", false);
+            "New timestamp without time zone column: prefer timestamptz", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

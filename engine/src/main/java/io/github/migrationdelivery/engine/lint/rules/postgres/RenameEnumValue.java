@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class RenameEnumValue implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("rename-enum-value", Severity.ERROR, Set.of(Dialect.POSTGRESQL),
-            "ALTER TYPE ... RENAME VALUE breaks the release that still uses the old label", false);
+            "ALTER TYPE ... RENAME VALUE breaks the release that still uses the old label", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

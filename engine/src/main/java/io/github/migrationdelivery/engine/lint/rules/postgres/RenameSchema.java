@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -15,7 +16,7 @@ import java.util.Set;
 public final class RenameSchema implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("rename-schema", Severity.ERROR, Set.of(Dialect.POSTGRESQL),
-            "ALTER SCHEMA ... RENAME TO breaks every client naming the schema", false);
+            "ALTER SCHEMA ... RENAME TO breaks every client naming the schema", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class RequireConcurrentIndexCreation implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("require-concurrent-index-creation", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "CREATE INDEX without CONCURRENTLY on an existing table", false);
+            Set.of(Dialect.POSTGRESQL), "CREATE INDEX without CONCURRENTLY on an existing table", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

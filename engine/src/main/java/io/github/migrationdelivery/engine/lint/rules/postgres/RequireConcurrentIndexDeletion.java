@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -14,7 +15,7 @@ import java.util.Set;
 public final class RequireConcurrentIndexDeletion implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("require-concurrent-index-deletion", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "DROP INDEX without CONCURRENTLY", false);
+            Set.of(Dialect.POSTGRESQL), "DROP INDEX without CONCURRENTLY", false, RuleCategory.LOCKING);
 
     @Override
     public RuleInfo info() {

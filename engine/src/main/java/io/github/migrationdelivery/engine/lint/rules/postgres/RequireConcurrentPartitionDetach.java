@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class RequireConcurrentPartitionDetach extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("require-concurrent-partition-detach", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "ALTER TABLE ... DETACH PARTITION without CONCURRENTLY", false);
+            Set.of(Dialect.POSTGRESQL), "ALTER TABLE ... DETACH PARTITION without CONCURRENTLY", false, RuleCategory.LOCKING);
 
     public RequireConcurrentPartitionDetach() {
         super(INFO);

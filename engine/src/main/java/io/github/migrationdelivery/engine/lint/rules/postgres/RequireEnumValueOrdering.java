@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class RequireEnumValueOrdering implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("require-enum-value-ordering", Severity.WARNING,
-            Set.of(Dialect.POSTGRESQL), "ALTER TYPE ... ADD VALUE without BEFORE or AFTER", false);
+            Set.of(Dialect.POSTGRESQL), "ALTER TYPE ... ADD VALUE without BEFORE or AFTER", false, RuleCategory.COMPATIBILITY);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.PlanState;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -12,7 +13,7 @@ import java.util.Set;
 public final class RequireLockTimeout extends TimeoutGuard {
 
     private static final RuleInfo INFO = new RuleInfo("require-lock-timeout", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "A statement that blocks writes or DDL on an existing table runs without lock_timeout", false);
+            "A statement that blocks writes or DDL on an existing table runs without lock_timeout", false, RuleCategory.TRANSACTION);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -15,7 +16,7 @@ import java.util.Set;
 public final class RequireTableSchema implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("require-table-schema", Severity.WARNING, Set.of(Dialect.POSTGRESQL),
-            "CREATE/ALTER TABLE with a table name not qualified by its schema", true);
+            "CREATE/ALTER TABLE with a table name not qualified by its schema", true, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -16,7 +17,7 @@ public final class TooManyIndexColumns implements Rule {
     private static final int MAX_COLUMNS = 3;
 
     private static final RuleInfo INFO = new RuleInfo("too-many-index-columns", Severity.INFO,
-            Set.of(Dialect.POSTGRESQL), "non-unique index with more than three columns", false);
+            Set.of(Dialect.POSTGRESQL), "non-unique index with more than three columns", false, RuleCategory.DESIGN);
 
     @Override
     public RuleInfo info() {

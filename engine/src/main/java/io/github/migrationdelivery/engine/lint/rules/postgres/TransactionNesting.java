@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Rule;
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class TransactionNesting implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("transaction-nesting", Severity.ERROR, Set.of(Dialect.POSTGRESQL),
-            "BEGIN/COMMIT inside a transaction the tool or the script already opened", false);
+            "BEGIN/COMMIT inside a transaction the tool or the script already opened", false, RuleCategory.TRANSACTION);
 
     private static final String FIX = "-- Remove BEGIN/COMMIT: Liquibase and Flyway run each changeset in a transaction.\n"
             + "-- To run statements outside one (CREATE INDEX CONCURRENTLY), mark the changeset non-transactional\n"

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class ValidateConstraintInSameTransaction extends ExistingTableAction {
 
     private static final RuleInfo INFO = new RuleInfo("validate-constraint-in-same-transaction", Severity.ERROR,
-            Set.of(Dialect.POSTGRESQL), "VALIDATE CONSTRAINT in the same transaction as its ADD ... NOT VALID", false);
+            Set.of(Dialect.POSTGRESQL), "VALIDATE CONSTRAINT in the same transaction as its ADD ... NOT VALID", false, RuleCategory.LOCKING);
 
     public ValidateConstraintInSameTransaction() {
         super(INFO);

@@ -1,0 +1,75 @@
+package io.github.migrationdelivery.cli;
+
+import io.github.migrationdelivery.engine.EngineException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+/** {@code migration-delivery}: the command-line face of the engine, for any CI. */
+@Command(name = "migration-delivery",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Makes database schema changes safe to ship: lint, measure, gate.",
+        subcommands = {LintCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:the gate passed",
+            " 1:the gate failed (findings at or above --fail-on)",
+            " 2:bad usage or bad input (missing file, malformed changelog, unknown option)",
+            " 3:the database refused or could not be reached",
+            "70:internal error (rerun with --debug and report it)"})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("migration-delivery: " + ex.getMessage());
+            return ExitCode.BAD_INPUT.code();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            if (ex instanceof EngineException ee) {
+                err.println("migration-delivery: " + ee.oneLine());
+                if (debug) {
+                    ee.printStackTrace(err);
+                }
+                return ExitCode.of(ee.kind()).code();
+            }
+            err.println("migration-delivery: internal error: " + ex + (debug ? "" : " (rerun with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL.code();
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"migration-delivery " + io.github.migrationdelivery.engine.report.ToolInfo.current().version()};
+        }
+    }
+}
