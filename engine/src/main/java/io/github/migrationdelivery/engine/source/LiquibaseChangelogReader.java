@@ -98,9 +98,9 @@ final class LiquibaseChangelogReader {
         // Liquibase logs "Reading resource ..." at INFO to stderr; our own errors say what matters.
         values.put(Scope.Attr.logService.name(), new NoOpLogService());
         values.put("liquibase.analytics.enabled", Boolean.FALSE);
-        if (database != null) {
-            values.put(Scope.Attr.database.name(), database);
-        }
+        // No Scope.Attr.database: with a database in scope, <include> asks it for the ran
+        // changesets, and the offline one answers by creating databasechangelog.csv in the
+        // working directory.
         return values;
     }
 

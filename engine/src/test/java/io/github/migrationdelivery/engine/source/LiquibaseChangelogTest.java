@@ -68,6 +68,7 @@ class LiquibaseChangelogTest {
         assertThat(plan.changesets()).extracting(Changeset::displayName).containsExactly(
                 "1::ann", "2::ann", "3::bob", "4::bob", "5::bob", "6::bob", "sub-1::cy", "all-a::cy", "all-b::cy");
         assertThat(plan.changesets()).allSatisfy(c -> assertThat(c.kind()).isEqualTo(ChangesetKind.LIQUIBASE));
+        assertThat(Path.of("databasechangelog.csv")).as("offline history file").doesNotExist();
     }
 
     @Test
