@@ -31,6 +31,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.DatabaseList;
 import liquibase.exception.RollbackImpossibleException;
+import liquibase.exception.ValidationErrors;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -97,9 +98,9 @@ final class LiquibaseChangelogReader {
         // Liquibase logs "Reading resource ..." at INFO to stderr; our own errors say what matters.
         values.put(Scope.Attr.logService.name(), new NoOpLogService());
         values.put("liquibase.analytics.enabled", Boolean.FALSE);
-        if (database != null) {
-            values.put(Scope.Attr.database.name(), database);
-        }
+        // No Scope.Attr.database: with a database in scope, <include> asks it for the ran
+        // changesets, and the offline one answers by creating databasechangelog.csv in the
+        // working directory.
         return values;
     }
 
@@ -193,6 +194,10 @@ final class LiquibaseChangelogReader {
                     statements.addAll(rawStatements(raw, file, position, cursor));
                 }
             } else {
+                ValidationErrors errors = change.validate(database);
+                if (errors.hasErrors()) {
+                    throw EngineException.badInput(position, String.join("; ", errors.getErrorMessages()));
+                }
                 try {
                     for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(change, database)) {
                         addGenerated(statements, sql, position);
@@ -286,12 +291,14 @@ final class LiquibaseChangelogReader {
         for (Token t = lexer.next(); t != null; t = lexer.next()) {
             first = first == null ? t : first;
             significant = significant == null && !t.type().isComment() ? t : significant;
-            last = t;
+            if (!t.isSymbol(";")) {
+                last = t; // a closing ';' is not part of the statement, as when splitting
+            }
             if (lexer.sawUnterminated()) {
                 throw unterminated(position, t.line(), t.column());
             }
         }
-        if (significant == null) {
+        if (significant == null || last == null) {
             return List.of();
         }
         return List.of(new Splitter.Chunk(sql.substring(first.offset(), last.endOffset()), first.offset(),
@@ -480,7 +487,8 @@ final class LiquibaseChangelogReader {
     private static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int eol = m.indexOf('\n');
-        return eol < 0 ? m : m.substring(0, eol).strip();
+        String line = eol < 0 ? m : m.substring(0, eol).strip();
+        return line.endsWith(":") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** A one-line, placed message for a changelog Liquibase could not read. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,11 @@ final class SqlScripts {
         if (files.isEmpty()) {
             throw EngineException.badInput(SourcePosition.of(folder), "directory holds no .sql migrations");
         }
-        Comparator<Path> byRelativePath = Comparator.comparing(p -> relative(folder, p), MigrationName.NATURAL_ORDER);
-        files.sort(byRelativePath);
+        Map<Path, String> relative = new HashMap<>();
+        for (Path f : files) {
+            relative.put(f, relative(folder, f));
+        }
+        files.sort(Comparator.comparing(relative::get, MigrationName.NATURAL_ORDER));
 
         // Reading and splitting is the expensive part and independent per file.
         List<Object> loaded = files.parallelStream()
