@@ -30,8 +30,6 @@ import java.util.Set;
  */
 public final class Linter {
 
-    private static final int EXCERPT_LIMIT = 400;
-
     private final LintSettings settings;
     private final RuleCatalogue catalogue;
     private final List<Rule> active;
@@ -116,7 +114,7 @@ public final class Linter {
             Analysed a = statements.get(i);
             List<Finding> raw = new ArrayList<>();
             StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
-                    lockOf(a.shape(), tracker), excerpt(a), shapes, raw::add);
+                    lockOf(a.shape(), tracker), shapes, raw::add);
             for (Rule rule : active) {
                 rule.check(ctx.forRule(rule.info()));
             }
@@ -176,7 +174,7 @@ public final class Linter {
             String rules = String.join(",", a.rules);
             if (a.reason.isEmpty()) {
                 kept.add(new Finding(RuleCatalogue.ALLOW_WITHOUT_REASON.id(), RuleCatalogue.ALLOW_WITHOUT_REASON.defaultSeverity(),
-                        a.position, ctx == null ? "" : ctx.changeset().displayName(), ctx == null ? "" : excerpt(ctx),
+                        a.position, ctx == null ? "" : ctx.changeset().displayName(), ctx == null ? "" : ctx.excerpt(),
                         LockImpact.NONE, false, "md:allow " + rules + " gives no reason, so it suppresses nothing;"
                         + " write why the finding is acceptable here",
                         "-- md:allow " + rules + " <why this is safe here, e.g. table has 200 rows>"));
@@ -185,31 +183,15 @@ public final class Linter {
                 String why = unknown.isEmpty() ? "md:allow " + rules + " suppresses nothing: no such finding here"
                         : "md:allow names unknown rule(s) " + String.join(", ", unknown);
                 kept.add(new Finding(RuleCatalogue.UNUSED_ALLOW.id(), RuleCatalogue.UNUSED_ALLOW.defaultSeverity(), a.position,
-                        ctx == null ? "" : ctx.changeset().displayName(), ctx == null ? "" : excerpt(ctx), LockImpact.NONE, false,
+                        ctx == null ? "" : ctx.changeset().displayName(), ctx == null ? "" : ctx.excerpt(), LockImpact.NONE, false,
                         why + "; remove it so it cannot hide a future finding", ""));
             }
         }
     }
 
-    private static String excerpt(StatementContext ctx) {
-        return ctx.statement().sql().isEmpty() ? "" : excerptOf(ctx.statement().sql(), ctx.tokens());
-    }
-
-    private static String excerpt(Analysed a) {
-        return excerptOf(a.statement().sql(), a.tokens());
-    }
-
-    private static String excerptOf(String sql, List<Token> tokens) {
-        if (tokens.isEmpty()) {
-            return "";
-        }
-        String text = sql.substring(tokens.get(0).offset()).strip().replaceAll("\\s+", " ");
-        return text.length() <= EXCERPT_LIMIT ? text : text.substring(0, EXCERPT_LIMIT) + " ...";
-    }
-
     private Finding builtIn(RuleInfo info, StatementContext ctx, String message) {
         return new Finding(info.id(), info.defaultSeverity(), ctx.statement().position(), ctx.changeset().displayName(),
-                excerpt(ctx), LockImpact.NONE, false, message, "");
+                ctx.excerpt(), LockImpact.NONE, false, message, "");
     }
 
     private List<Finding> overridden(List<Finding> findings) {

@@ -21,13 +21,13 @@ public final class StatementContext {
     private final LintSettings settings;
     private final PlanState state;
     private final LockImpact lock;
-    private final String excerpt;
+    private String excerpt;
     private final List<StatementShape> changesetShapes;
     private final Consumer<Finding> sink;
     private RuleInfo rule;
 
     StatementContext(Statement statement, List<Token> tokens, StatementShape shape, Changeset changeset,
-                     LintSettings settings, PlanState state, LockImpact lock, String excerpt,
+                     LintSettings settings, PlanState state, LockImpact lock,
                      List<StatementShape> changesetShapes, Consumer<Finding> sink) {
         this.statement = statement;
         this.tokens = tokens;
@@ -36,7 +36,6 @@ public final class StatementContext {
         this.settings = settings;
         this.state = state;
         this.lock = lock;
-        this.excerpt = excerpt;
         this.changesetShapes = changesetShapes;
         this.sink = sink;
     }
@@ -49,6 +48,32 @@ public final class StatementContext {
 
     public Statement statement() {
         return statement;
+    }
+
+    /** The statement as reports show it: from its first token, white space folded, cut at 400 characters. */
+    public String excerpt() {
+        if (excerpt == null) {
+            excerpt = fold(tokens.isEmpty() ? "" : statement.sql().substring(tokens.get(0).offset()), 400);
+        }
+        return excerpt;
+    }
+
+    private static String fold(String text, int limit) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), limit + 8));
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < limit; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() >= limit ? sb + " ..." : sb.toString();
     }
 
     /** The statement's tokens without comments. */
@@ -101,7 +126,7 @@ public final class StatementContext {
 
     /** Reports with a severity other than the rule's default (e.g. a warning where the rule cannot be sure). */
     public void report(Severity severity, LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {
-        sink.accept(new Finding(rule.id(), severity, statement.position(), changeset.displayName(), excerpt,
+        sink.accept(new Finding(rule.id(), severity, statement.position(), changeset.displayName(), excerpt(),
                 lockImpact, rewritesTable, message, safeRewrite));
     }
 }

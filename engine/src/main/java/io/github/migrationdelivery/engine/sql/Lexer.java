@@ -16,6 +16,8 @@ public final class Lexer {
     private final String text;
     private final boolean mysql;
     private int pos;
+    // Lines are counted lazily, up to linePos, so the scanning loops can simply move pos.
+    private int linePos;
     private int line = 1;
     private int lineStart;
     private boolean unterminated;
@@ -52,10 +54,12 @@ public final class Lexer {
     }
 
     public int line() {
+        syncLine(pos);
         return line;
     }
 
     public int column() {
+        syncLine(pos);
         return pos - lineStart + 1;
     }
 
@@ -72,6 +76,7 @@ public final class Lexer {
     /** Skips whitespace; returns true when the next token starts at the beginning of its line. */
     public boolean atLineStartAfterSpace() {
         skipSpace();
+        syncLine(pos);
         for (int i = pos - 1; i >= lineStart; i--) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
@@ -86,8 +91,9 @@ public final class Lexer {
             return null;
         }
         int start = pos;
+        syncLine(start);
         int startLine = line;
-        int startColumn = pos - lineStart + 1;
+        int startColumn = start - lineStart + 1;
         char c = text.charAt(pos);
         char n = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
         TokenType type;
@@ -129,8 +135,9 @@ public final class Lexer {
             number();
         } else if (isWordStart(c)) {
             type = TokenType.WORD;
+            pos++;
             while (pos < text.length() && isWordPart(text.charAt(pos))) {
-                advance(1);
+                pos++;
             }
         } else if (c == ':' && n != ':' && isWordStart(n)) {
             type = TokenType.PARAMETER;
@@ -162,7 +169,7 @@ public final class Lexer {
         while (pos < text.length()) {
             char ch = text.charAt(pos);
             if (Character.isDigit(ch) || ch == '.' || ch == '_') {
-                advance(1);
+                pos++;
             } else if ((ch == 'e' || ch == 'E') && pos + 1 < text.length()
                     && (Character.isDigit(text.charAt(pos + 1)) || text.charAt(pos + 1) == '-' || text.charAt(pos + 1) == '+')) {
                 advance(2);
@@ -239,22 +246,26 @@ public final class Lexer {
 
     private void skipSpace() {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            advance(1);
+            pos++;
         }
     }
 
     private void advance(int count) {
-        advanceTo(Math.min(text.length(), pos + count));
+        pos = Math.min(text.length(), pos + count);
     }
 
     private void advanceTo(int target) {
-        for (int i = pos; i < target; i++) {
+        pos = target;
+    }
+
+    private void syncLine(int upTo) {
+        for (int i = linePos; i < upTo; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
                 lineStart = i + 1;
             }
         }
-        pos = target;
+        linePos = Math.max(linePos, upTo);
     }
 
     private static boolean isWordStart(char c) {
