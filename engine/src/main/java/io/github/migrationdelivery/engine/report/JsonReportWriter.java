@@ -66,9 +66,10 @@ final class JsonReportWriter implements LintReportWriter {
                 json.writeBooleanField("transactional", c.transactional());
                 json.writeStringField("classification", v.changeClass().id());
                 json.writeBooleanField("blocking", v.blocking());
-                json.writeArrayFieldStart("findings");
-                for (Finding f : v.findings()) {
-                    writeFinding(json, f, fingerprints.get(index++));
+                // Indexes into the top-level findings[], so each finding is written once.
+                json.writeArrayFieldStart("findingIndexes");
+                for (int i = 0; i < v.findings().size(); i++) {
+                    json.writeNumber(index++);
                 }
                 json.writeEndArray();
                 json.writeArrayFieldStart("suppressed");
@@ -88,7 +89,7 @@ final class JsonReportWriter implements LintReportWriter {
             }
             json.writeEndArray();
 
-            // The same objects again, flat and in plan order, for consumers that only want the list.
+            // Every finding once, in plan order.
             json.writeArrayFieldStart("findings");
             index = 0;
             for (Finding f : result.findings()) {

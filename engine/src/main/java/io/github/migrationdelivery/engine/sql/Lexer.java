@@ -16,6 +16,7 @@ public final class Lexer {
     private final String text;
     private final boolean mysql;
     private int pos;
+    private int tokenStart;
     // Lines are counted lazily, up to linePos, so the scanning loops can simply move pos.
     private int linePos;
     private int line = 1;
@@ -86,14 +87,46 @@ public final class Lexer {
     }
 
     public Token next() {
+        TokenType type = scan();
+        return type == null ? null : new Token(type, text.substring(tokenStart, pos), tokenStart, tokenLine(), tokenColumn());
+    }
+
+    /** Where the token {@link #scan} found starts. */
+    public int tokenStart() {
+        return tokenStart;
+    }
+
+    /** Where the token {@link #scan} found ends (exclusive). */
+    public int tokenEnd() {
+        return pos;
+    }
+
+    public int tokenLine() {
+        syncLine(tokenStart);
+        return line;
+    }
+
+    public int tokenColumn() {
+        syncLine(tokenStart);
+        return tokenStart - lineStart + 1;
+    }
+
+    /** True when the scanned token is the unquoted word {@code keyword}, ignoring case. */
+    public boolean tokenIs(TokenType type, String keyword) {
+        return type == TokenType.WORD && pos - tokenStart == keyword.length()
+                && text.regionMatches(true, tokenStart, keyword, 0, keyword.length());
+    }
+
+    /**
+     * Finds the next token without building it (the splitter's fast path): returns its type, or
+     * null at the end; {@link #tokenStart}, {@link #tokenEnd} and friends describe it.
+     */
+    public TokenType scan() {
         skipSpace();
         if (pos >= text.length()) {
             return null;
         }
-        int start = pos;
-        syncLine(start);
-        int startLine = line;
-        int startColumn = start - lineStart + 1;
+        tokenStart = pos;
         char c = text.charAt(pos);
         char n = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
         TokenType type;
@@ -149,7 +182,7 @@ public final class Lexer {
             type = TokenType.SYMBOL;
             symbol(c, n);
         }
-        return new Token(type, text.substring(start, pos), start, startLine, startColumn);
+        return type;
     }
 
     private void symbol(char c, char n) {

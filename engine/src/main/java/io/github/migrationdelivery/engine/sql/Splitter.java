@@ -37,16 +37,36 @@ public final class Splitter {
         this(dialect, null);
     }
 
+    /** The statement being collected: its text range and what the BEGIN ATOMIC tracking needs. */
+    private static final class Pending {
+        int start = -1;
+        int end = -1;
+        int firstLine;
+        int firstColumn;
+        boolean hasSignificant;
+        int significantCount;
+        boolean function;
+        boolean lastWasBegin;
+
+        /** Adds the statement (if it has more than comments) and starts a new one. */
+        void flush(String text, List<Chunk> chunks) {
+            if (hasSignificant) {
+                chunks.add(new Chunk(text.substring(start, end), start, firstLine, firstColumn));
+            }
+            start = -1;
+            hasSignificant = false;
+            significantCount = 0;
+            function = false;
+            lastWasBegin = false;
+        }
+    }
+
     public Result split(String text) {
         Lexer lexer = new Lexer(text, dialect);
         List<Chunk> chunks = new ArrayList<>();
+        Pending stmt = new Pending();
         String delim = delimiter;
-        int start = -1;
-        int end = -1;
-        Token first = null;
-        Token lastSignificant = null;
-        int significantCount = 0;
-        boolean function = false;
+        boolean semicolon = ";".equals(delim);
         int atomicDepth = 0;
         int delimiterLine = -1;
         int badLine = 0;
@@ -57,96 +77,80 @@ public final class Splitter {
             if (pos >= text.length()) {
                 break;
             }
-            if (dialect.isMysqlFamily() && first == null && lineStart && isDelimiterCommand(text, pos)) {
+            if (dialect.isMysqlFamily() && !stmt.hasSignificant && lineStart && isDelimiterCommand(text, pos)) {
                 int eol = text.indexOf('\n', pos);
                 eol = eol < 0 ? text.length() : eol;
                 String newDelimiter = text.substring(pos + "DELIMITER".length(), eol).strip();
                 if (!newDelimiter.isEmpty()) {
                     delim = newDelimiter;
+                    semicolon = ";".equals(delim);
                 }
                 lexer.skipTo(eol);
-                start = -1;
+                stmt.start = -1;
                 continue;
             }
-            if (!";".equals(delim) && atomicDepth == 0 && startsWithDelimiter(text, pos, delim, lineStart)) {
-                if (first != null) {
-                    chunks.add(new Chunk(text.substring(start, end), start, first.line(), first.column()));
-                }
+            if (!semicolon && atomicDepth == 0 && startsWithDelimiter(text, pos, delim, lineStart)) {
+                stmt.flush(text, chunks);
                 lexer.skipTo(pos + delim.length());
                 delimiterLine = lexer.line();
-                start = -1;
-                first = null;
-                lastSignificant = null;
-                significantCount = 0;
-                function = false;
                 continue;
             }
-            Token t = lexer.next();
-            if (t == null) {
+            TokenType type = lexer.scan();
+            if (type == null) {
                 break;
             }
+            int tokenStart = lexer.tokenStart();
+            int tokenEnd = lexer.tokenEnd();
             if (lexer.sawUnterminated() && badLine == 0) {
-                badLine = t.line();
-                badColumn = t.column();
+                badLine = lexer.tokenLine();
+                badColumn = lexer.tokenColumn();
             }
-            if (t.type().isComment() && first == null && t.line() == delimiterLine && !chunks.isEmpty()) {
+            if (type.isComment() && !stmt.hasSignificant && !chunks.isEmpty() && lexer.tokenLine() == delimiterLine) {
                 Chunk previous = chunks.remove(chunks.size() - 1);
-                chunks.add(new Chunk(text.substring(previous.offset(), t.endOffset()), previous.offset(),
+                chunks.add(new Chunk(text.substring(previous.offset(), tokenEnd), previous.offset(),
                         previous.line(), previous.column()));
                 continue;
             }
-            if (";".equals(delim) && t.isSymbol(";") && atomicDepth == 0) {
-                if (first != null) {
-                    chunks.add(new Chunk(text.substring(start, end), start, first.line(), first.column()));
-                }
-                delimiterLine = t.line();
-                start = -1;
-                first = null;
-                lastSignificant = null;
-                significantCount = 0;
-                function = false;
+            if (semicolon && type == TokenType.SYMBOL && text.charAt(tokenStart) == ';' && atomicDepth == 0) {
+                stmt.flush(text, chunks);
+                delimiterLine = lexer.tokenLine();
                 continue;
             }
-            if (start < 0) {
-                start = t.offset();
+            if (stmt.start < 0) {
+                stmt.start = tokenStart;
             }
-            end = t.endOffset();
+            stmt.end = tokenEnd;
             // MySQL words may hold '$', so "END$$" lexes as one word: the delimiter is its tail.
-            if (!";".equals(delim) && atomicDepth == 0 && first != null && t.type() == TokenType.WORD
-                    && t.text().length() > delim.length() && t.text().endsWith(delim)) {
-                end -= delim.length();
-                chunks.add(new Chunk(text.substring(start, end), start, first.line(), first.column()));
+            if (!semicolon && atomicDepth == 0 && stmt.hasSignificant && type == TokenType.WORD
+                    && tokenEnd - tokenStart > delim.length() && text.startsWith(delim, tokenEnd - delim.length())) {
+                stmt.end -= delim.length();
+                stmt.flush(text, chunks);
                 delimiterLine = lexer.line();
-                start = -1;
-                first = null;
-                lastSignificant = null;
-                significantCount = 0;
-                function = false;
                 continue;
             }
-            if (t.type().isComment()) {
+            if (type.isComment()) {
                 continue;
             }
-            if (first == null) {
-                first = t;
+            if (!stmt.hasSignificant) {
+                stmt.hasSignificant = true;
+                stmt.firstLine = lexer.tokenLine();
+                stmt.firstColumn = lexer.tokenColumn();
             }
-            significantCount++;
-            if (significantCount <= 4 && (t.is("FUNCTION") || t.is("PROCEDURE"))) {
-                function = true;
+            stmt.significantCount++;
+            if (stmt.significantCount <= 4 && (lexer.tokenIs(type, "FUNCTION") || lexer.tokenIs(type, "PROCEDURE"))) {
+                stmt.function = true;
             }
             // SQL-standard bodies (PostgreSQL 14+) hold semicolons between BEGIN ATOMIC and END.
-            if (function && lastSignificant != null && lastSignificant.is("BEGIN") && t.is("ATOMIC")) {
+            if (stmt.function && stmt.lastWasBegin && lexer.tokenIs(type, "ATOMIC")) {
                 atomicDepth++;
-            } else if (atomicDepth > 0 && t.is("CASE")) {
+            } else if (atomicDepth > 0 && lexer.tokenIs(type, "CASE")) {
                 atomicDepth++;
-            } else if (atomicDepth > 0 && t.is("END")) {
+            } else if (atomicDepth > 0 && lexer.tokenIs(type, "END")) {
                 atomicDepth--;
             }
-            lastSignificant = t;
+            stmt.lastWasBegin = lexer.tokenIs(type, "BEGIN");
         }
-        if (first != null) {
-            chunks.add(new Chunk(text.substring(start, end), start, first.line(), first.column()));
-        }
+        stmt.flush(text, chunks);
         return new Result(chunks, badLine, badColumn);
     }
 
