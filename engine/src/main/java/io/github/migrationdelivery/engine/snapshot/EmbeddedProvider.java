@@ -31,15 +31,15 @@ final class EmbeddedProvider implements SnapshotProvider {
 
     @Override
     public Snapshot open() {
-        if (runningAsRoot()) {
-            throw EngineException.badInput("--snapshot embedded:" + major + ": " + ROOT_REFUSAL);
-        }
         String bundled = bundledVersion();
         if (!bundled.startsWith(major + ".")) {
             throw EngineException.badInput("--snapshot embedded:" + major + ": PostgreSQL " + major
                     + " binaries are not bundled (this build has " + bundled + "); use embedded:"
                     + bundled.substring(0, bundled.indexOf('.')) + ", testcontainers:postgres:" + major
                     + ", template: or dump:");
+        }
+        if (runningAsRoot()) {
+            throw EngineException.badInput("--snapshot embedded:" + major + ": " + ROOT_REFUSAL);
         }
         AtomicReference<EmbeddedPostgres> server = new AtomicReference<>();
         ThrowAwaySnapshot snapshot = ThrowAwaySnapshot.arm("embedded", () -> {
