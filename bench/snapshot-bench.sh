@@ -9,8 +9,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-mvn -q -B -o -pl bench -am -DskipTests install >/dev/null
+# package, not install: this worktree's engine classes go first on the class path, so the run
+# never depends on whichever engine jar is in the (shared) local repository.
+mvn -q -B -o -pl engine,bench -am -DskipTests package >/dev/null
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl bench dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-exec java -cp "bench/target/classes:$(cat "$CP_FILE")" io.github.migrationdelivery.bench.SnapshotCloneBench "$@"
+mvn -q -B -o -pl engine dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE" >/dev/null
+java -cp "bench/target/classes:engine/target/classes:$(cat "$CP_FILE")" \
+    io.github.migrationdelivery.bench.SnapshotCloneBench "$@"

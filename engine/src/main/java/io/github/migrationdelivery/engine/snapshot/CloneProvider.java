@@ -78,13 +78,13 @@ final class CloneProvider implements SnapshotProvider {
         } catch (SQLException e) {
             if (PG_OBJECT_IN_USE.equals(e.getSQLState())) {
                 throw new EngineException(EngineException.Kind.DATABASE, "--snapshot " + scheme
-                        + ": source database \"" + src + "\" on " + Endpoint.of(source).host() + " is being accessed by "
+                        + " source database \"" + src + "\" on " + Endpoint.of(source).host() + " is being accessed by "
                         + otherSessions(admin, src) + " other session(s); CREATE DATABASE ... TEMPLATE needs them "
                         + "to disconnect first (or use dump: or synthetic:)", null, null);
             }
             if (PG_INVALID_CATALOG_NAME.equals(e.getSQLState())) {
                 throw new EngineException(EngineException.Kind.DATABASE, "--snapshot " + scheme
-                        + ": source database \"" + src + "\" does not exist on " + Endpoint.of(source).host(), null, null);
+                        + " source database \"" + src + "\" does not exist on " + Endpoint.of(source).host(), null, null);
             }
             throw ServerSql.failure(admin, "copying " + src + " to " + name, e);
         }
@@ -113,7 +113,7 @@ final class CloneProvider implements SnapshotProvider {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new EngineException(EngineException.Kind.DATABASE, "--snapshot " + scheme
-                            + ": source database `" + source.database() + "` does not exist on "
+                            + " source database `" + source.database() + "` does not exist on "
                             + Endpoint.of(source).host(), null, null);
                 }
                 charset = rs.getString(1);

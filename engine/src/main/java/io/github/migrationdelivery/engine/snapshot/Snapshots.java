@@ -84,7 +84,7 @@ public final class Snapshots {
     private static SnapshotProvider dump(String rest, Dialect dialectHint, SnapshotOptions options) {
         int q = rest.indexOf("?server=");
         String path = q < 0 ? rest : rest.substring(0, q);
-        Path file = DumpRestore.readable(path, "--snapshot dump:");
+        Path file = DumpRestore.readable(path, "--snapshot dump");
         Dialect dialect = q >= 0 ? Credentials.resolve(rest.substring(q + "?server=".length()), options).dialect()
                 : DumpRestore.isPostgresArchive(file) ? Dialect.POSTGRESQL
                 : dialectHint;
@@ -101,7 +101,7 @@ public final class Snapshots {
         int q = rest.indexOf("?dump=");
         String image = (q < 0 ? rest : rest.substring(0, q)).toLowerCase(Locale.ROOT);
         Optional<Path> dump = q < 0 ? Optional.empty()
-                : Optional.of(DumpRestore.readable(rest.substring(q + "?dump=".length()), "--snapshot testcontainers:"));
+                : Optional.of(DumpRestore.readable(rest.substring(q + "?dump=".length()), "--snapshot testcontainers"));
         int colon = image.indexOf(':');
         String name = colon < 0 ? image : image.substring(0, colon);
         if (colon < 0 || colon == image.length() - 1) {
