@@ -53,7 +53,9 @@ public final class LockHeldAcrossStatements implements Rule {
                             + " write of " + t + " waits.",
                     "-- put the statement that takes " + held.lockMode() + " last in the transaction, or in "
                             + "a changeset of its own;\n-- run this " + work + " in a separate changeset"
-                            + " (a backfill: in batches, each its own short transaction)");
+                            + (ctx.shape() instanceof StatementShape.Dml
+                                    ? " (a backfill: in batches, each its own short transaction)"
+                                    : " so the exclusive lock is released before it starts"));
             return;
         }
     }
