@@ -16,8 +16,10 @@ import io.github.migrationdelivery.engine.snapshot.JdbcUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +53,8 @@ public final class DryRunHtml {
 
     private static final int CHART_WIDTH = 1100;
     private static final int LABEL_WIDTH = 330;
+    /** What fits in the label column in 12 px monospace. */
+    private static final int LABEL_CHARS = 42;
     private static final int ROW = 24;
     private static final int AXIS = 28;
 
@@ -139,7 +143,7 @@ public final class DryRunHtml {
 
     private static void budget(StringBuilder h, BudgetVerdict v) {
         h.append("<section class=\"budget\">\n<h2>Lock budget <span class=\"badge ").append(v.passed() ? "pass" : "fail")
-                .append("\">").append(v.passed() ? "within budget" : v.breaches().size() + " over budget")
+                .append("\">").append(v.passed() ? "within budget" : v.breaches().size() + (v.breaches().size() == 1 ? " breach" : " breaches"))
                 .append("</span></h2>\n<p class=\"limits\">");
         List<String> limits = new ArrayList<>();
         v.limits().maxWriteBlockingMs().ifPresent(x -> limits.add("write-blocking lock &le; " + x + " ms"));
@@ -150,25 +154,38 @@ public final class DryRunHtml {
         v.limits().perTable().keySet().stream().sorted().forEach(tbl -> limits.add("own budget for " + esc(tbl)));
         h.append(limits.isEmpty() ? "no limits" : String.join(" &middot; ", limits)).append("</p>\n");
         if (!v.breaches().isEmpty()) {
-            h.append("<ol class=\"breaches\">\n");
+            // One entry per statement: its breaches, then the rule and the rewrite once.
+            Map<String, List<Breach>> byStatement = new LinkedHashMap<>();
             for (Breach b : v.breaches()) {
-                h.append("<li><b>").append(esc(b.metric())).append("</b> ").append(b.measuredMs()).append(" ms &gt; ")
-                        .append(b.limitMs()).append(" ms at <code>").append(esc(b.position().toString())).append("</code>");
-                if (!b.changeset().isEmpty()) {
-                    h.append(" in ").append(esc(b.changeset()));
+                byStatement.computeIfAbsent(b.position() + "\n" + b.statement(), k -> new ArrayList<>()).add(b);
+            }
+            h.append("<ol class=\"breaches\">\n");
+            for (List<Breach> group : byStatement.values()) {
+                Breach first = group.get(0);
+                h.append("<li><code>").append(esc(first.position().toString())).append("</code>");
+                if (!first.changeset().isEmpty()) {
+                    h.append(" in ").append(esc(first.changeset()));
                 }
-                if (!b.statement().isEmpty()) {
-                    h.append("<pre>").append(esc(b.statement().strip())).append("</pre>");
+                h.append("<ul>");
+                for (Breach b : group) {
+                    h.append("<li><b>").append(esc(b.metric())).append("</b> ").append(b.measuredMs()).append(" ms &gt; ")
+                            .append(b.limitMs()).append(" ms</li>");
                 }
-                if (!b.ruleId().isEmpty()) {
-                    h.append("<p>rule <code>").append(esc(b.ruleId())).append("</code>");
-                    if (!b.why().isEmpty()) {
-                        h.append(": ").append(esc(b.why()));
+                h.append("</ul>");
+                if (!first.statement().isEmpty()) {
+                    h.append("<pre>").append(esc(first.statement().strip())).append("</pre>");
+                }
+                Breach explained = group.stream().filter(b -> !b.ruleId().isEmpty()).findFirst().orElse(first);
+                if (!explained.ruleId().isEmpty()) {
+                    h.append("<p>rule <code>").append(esc(explained.ruleId())).append("</code>");
+                    if (!explained.why().isEmpty()) {
+                        h.append(": ").append(esc(explained.why()));
                     }
                     h.append("</p>");
                 }
-                if (!b.safeRewrite().isEmpty()) {
-                    h.append("<p>safe rewrite:</p><pre class=\"rewrite\">").append(esc(b.safeRewrite().strip())).append("</pre>");
+                if (!explained.safeRewrite().isEmpty()) {
+                    h.append("<p>safe rewrite:</p><pre class=\"rewrite\">").append(esc(explained.safeRewrite().strip()))
+                            .append("</pre>");
                 }
                 h.append("</li>\n");
             }
@@ -205,7 +222,8 @@ public final class DryRunHtml {
             h.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(AXIS - 6).append("\" x2=\"").append(fmt(x))
                     .append("\" y2=\"").append(height).append("\" class=\"grid\"/>")
                     .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(AXIS - 10)
-                    .append("\" class=\"tick\" text-anchor=\"middle\">").append(ms(k * step)).append("</text>\n");
+                    .append("\" class=\"tick\" text-anchor=\"").append(k == 5 ? "end" : k == 0 ? "start" : "middle")
+                    .append("\">").append(ms(k * step)).append("</text>\n");
         }
         int row = 0;
         for (StatementRun s : runs) {
@@ -219,7 +237,7 @@ public final class DryRunHtml {
                         .append(ROW).append("\" class=\"stripe\"/>");
             }
             h.append("<text x=\"4\" y=\"").append(y + 16).append("\" class=\"label\">")
-                    .append(esc(cut(s.index() + ". " + oneLine(s.statement()), 48))).append("</text>");
+                    .append(esc(cut((row + 1) + ". " + oneLine(s.statement()), LABEL_CHARS))).append("</text>");
             double x = LABEL_WIDTH + s.startedAtMs() * scale;
             double w = Math.max(2, s.durationMs() * scale);
             h.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 4).append("\" width=\"").append(fmt(w))
@@ -235,7 +253,7 @@ public final class DryRunHtml {
             // Past the right edge, write the figure inside the chart, left of the bar's end.
             boolean inside = textX + figure.length() * 6.2 > CHART_WIDTH;
             h.append("<text x=\"").append(fmt(inside ? x + w - 4 : textX)).append("\" y=\"").append(y + 16)
-                    .append("\" class=\"figure").append(inside ? " inside" : "").append("\"")
+                    .append("\" class=\"figure").append(inside ? " inside " + impact.css() : "").append("\"")
                     .append(inside ? " text-anchor=\"end\"" : "").append(">").append(esc(figure)).append("</text>");
             h.append("</g>\n");
             row++;
@@ -271,10 +289,10 @@ public final class DryRunHtml {
         }
         h.append("<table>\n<thead><tr><th>#</th><th>statement</th><th>outcome</th><th>lock</th><th>rewrite</th>"
                 + "<th class=\"n\">duration</th><th class=\"n\">write-blocking held</th><th class=\"n\">read-blocking held</th>"
-                + "<th class=\"n\">blocked read / write</th><th class=\"n\">rows</th><th>online DDL</th></tr></thead>\n<tbody>\n");
+                + "<th class=\"n\">probe blocked read / write</th><th class=\"n\">rows</th><th>online DDL</th></tr></thead>\n<tbody>\n");
         for (StatementRun s : c.statements()) {
             Impact impact = impact(s);
-            h.append("<tr class=\"").append(s.outcome().id()).append("\"><td>").append(s.index()).append("</td><td><pre>")
+            h.append("<tr class=\"").append(s.outcome().id()).append("\"><td>").append(s.index()).append("</td><td class=\"sql\"><pre>")
                     .append(esc(s.statement().strip())).append("</pre><span class=\"where\">").append(esc(s.position().toString()))
                     .append("</span>");
             if (!s.error().isEmpty()) {
@@ -378,11 +396,11 @@ public final class DryRunHtml {
         return ms + " ms";
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten that is at least {@code v} (and a multiple of 5 for the ticks). */
+    /** The smallest round span at least {@code v} whose fifths are round too (1, 2, 3, 4, 5, 6, 8 or 10 times a power of ten). */
     static long niceCeiling(long v) {
         long p = 1;
         while (true) {
-            for (long m : new long[] {5, 10, 20, 50}) {
+            for (long m : new long[] {5, 10, 15, 20, 25, 30, 40, 50}) {
                 if (m * p >= v) {
                     return m * p;
                 }
@@ -429,12 +447,12 @@ public final class DryRunHtml {
             dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#5b6475}dd{margin:0;word-break:break-all}
             .failure{color:#9b1c19;font-weight:600;white-space:pre-wrap}
             section.budget,section.rollback{border:1px solid #d9dde5;border-radius:6px;padding:4px 16px 10px;margin-top:14px}
-            ol.breaches li{margin-bottom:10px}.limits{color:#5b6475}
+            ol.breaches>li{margin-bottom:10px}ol.breaches ul{margin:2px 0;padding-left:18px}.limits{color:#5b6475}
             pre{margin:2px 0;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
             pre.rewrite{background:#f1f7f2;border-left:3px solid #4caf6a;padding:4px 8px}
             code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
             table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border-bottom:1px solid #e3e6ec;padding:4px 6px;text-align:left;vertical-align:top}
-            th{background:#f4f5f8;font-weight:600;font-size:12px}td.n,th.n{text-align:right;white-space:nowrap}
+            th{background:#f4f5f8;font-weight:600;font-size:12px}td.n,th.n{text-align:right}td.n{white-space:nowrap}td.sql{min-width:240px}
             tr.failed td{background:#fdf0ef}tr.skipped td{color:#8a91a0}tr.stopped_by_budget td{background:#fff6e6}
             .where{color:#7a8190;font-size:12px}
             .lock{display:inline-block;padding:0 6px;border-radius:3px;font:12px ui-monospace,Menlo,Consolas,monospace;color:#fff}
@@ -443,7 +461,7 @@ public final class DryRunHtml {
             .legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-2px}
             svg.timeline{display:block;max-width:100%;height:auto;border:1px solid #e3e6ec;border-radius:4px;background:#fff}
             svg .grid{stroke:#e3e6ec}svg .tick{font-size:11px;fill:#7a8190}svg .label{font:12px ui-monospace,Menlo,Consolas,monospace;fill:#1d2330}
-            svg .figure{font-size:11px;fill:#4a5160}svg .figure.inside{fill:#fff}svg .stripe{fill:#f7f8fa}svg .failed{stroke:#000;stroke-dasharray:3 2}
+            svg .figure{font-size:11px;fill:#4a5160}svg .figure.inside{fill:#fff}svg .figure.inside.ddl{fill:#222}svg .stripe{fill:#f7f8fa}svg .failed{stroke:#000;stroke-dasharray:3 2}
             .dataloss{background:#fbe0df;border-left:4px solid #d64541;padding:6px 12px;margin:8px 0}
             footer{margin-top:32px;color:#8a91a0;font-size:12px}
             """;

@@ -3,6 +3,7 @@ package io.github.migrationdelivery.engine.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.migrationdelivery.engine.EngineException;
@@ -359,7 +360,7 @@ public final class DryRunJson {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             SourcePosition where = at == null || at.getLineNr() <= 0 ? SourcePosition.of(file)
