@@ -16,6 +16,8 @@ public class EngineException extends RuntimeException {
         BAD_INPUT,
         /** The database refused or could not be reached. */
         DATABASE,
+        /** A statement waited longer than its lock timeout for a lock another session holds. */
+        LOCK_TIMEOUT,
         /** Anything the engine did not expect: a bug. */
         INTERNAL
     }
@@ -43,6 +45,19 @@ public class EngineException extends RuntimeException {
 
     public static EngineException badInput(SourcePosition position, String message, Throwable cause) {
         return new EngineException(Kind.BAD_INPUT, message, position, cause);
+    }
+
+    /**
+     * The first line of a database error's message: PostgreSQL's driver appends "Position:" and
+     * "Where:" lines, and servers never put the client's password in a message.
+     */
+    public static String serverMessage(Throwable e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
     }
 
     public Kind kind() {

@@ -1,0 +1,108 @@
+package io.github.migrationdelivery.engine.snapshot;
+
+import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.plan.Dialect;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The few administrative statements providers run (create, drop, version), with every driver error
+ * turned into one line of kind DATABASE that never holds the password.
+ */
+final class ServerSql {
+
+    private ServerSql() {
+    }
+
+    static Connection connect(ConnectionSpec spec) {
+        Properties props = new Properties();
+        props.setProperty("user", spec.user());
+        if (!spec.password().isEmpty()) {
+            props.setProperty("password", spec.password().reveal());
+        }
+        // An unroutable host must fail in seconds, not after the OS's TCP timeout.
+        if (spec.dialect() == Dialect.POSTGRESQL) {
+            props.setProperty("connectTimeout", "10");
+        } else {
+            props.setProperty("connectTimeout", "10000");
+        }
+        try {
+            return DriverManager.getConnection(spec.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw failure(spec, "cannot connect to " + spec.redacted(), e);
+        }
+    }
+
+    static void execute(ConnectionSpec spec, String sql) {
+        try (Connection c = connect(spec); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(spec, sql, e);
+        }
+    }
+
+    static long queryLong(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The server's major version (15; 10 for MariaDB 10.11). */
+    static int serverMajor(ConnectionSpec spec) {
+        try (Connection c = connect(spec)) {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw failure(spec, "reading the server version", e);
+        }
+    }
+
+    /** A fresh name for a throw-away database: random, so parallel runs never collide. */
+    static String throwAwayName() {
+        return "md_dryrun_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    static String quote(Dialect dialect, String identifier) {
+        return dialect == Dialect.POSTGRESQL
+                ? '"' + identifier.replace("\"", "\"\"") + '"'
+                : '`' + identifier.replace("`", "``") + '`';
+    }
+
+    static void createDatabase(ConnectionSpec admin, String name) {
+        execute(admin, "CREATE DATABASE " + quote(admin.dialect(), name));
+    }
+
+    /** Drops a database; a database that is already gone is fine. Sessions still on it are ended. */
+    static void dropDatabase(ConnectionSpec admin, String name) {
+        String q = quote(admin.dialect(), name);
+        execute(admin, admin.dialect() == Dialect.POSTGRESQL
+                ? "DROP DATABASE IF EXISTS " + q + " WITH (FORCE)"
+                : "DROP DATABASE IF EXISTS " + q);
+    }
+
+    /** The administrative database of a server: postgres, or none for MariaDB/MySQL. */
+    static ConnectionSpec admin(ConnectionSpec spec) {
+        return spec.withDatabase(spec.dialect() == Dialect.POSTGRESQL ? "postgres" : "");
+    }
+
+    static EngineException failure(ConnectionSpec spec, String doing, SQLException e) {
+        return new EngineException(EngineException.Kind.DATABASE,
+                oneLine(spec, doing + ": " + e.getMessage()), null, null);
+    }
+
+    /** First line only, with the password masked should a driver ever echo it. */
+    static String oneLine(ConnectionSpec spec, String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl).strip();
+        if (!spec.password().isEmpty()) {
+            m = m.replace(spec.password().reveal(), "****");
+        }
+        return m;
+    }
+}
