@@ -45,6 +45,19 @@ public class EngineException extends RuntimeException {
         return new EngineException(Kind.BAD_INPUT, message, position, cause);
     }
 
+    /**
+     * The first line of a database error's message: PostgreSQL's driver appends "Position:" and
+     * "Where:" lines, and servers never put the client's password in a message.
+     */
+    public static String serverMessage(Throwable e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+
     public Kind kind() {
         return kind;
     }
