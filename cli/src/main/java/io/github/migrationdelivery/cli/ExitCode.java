@@ -12,6 +12,8 @@ public enum ExitCode {
     BAD_INPUT(2),
     /** The database refused or could not be reached. */
     DATABASE(3),
+    /** A statement waited too long for a lock another session holds (dry-run on a shared server). */
+    LOCK_TIMEOUT(4),
     /** A bug: please report it with the output of --debug. */
     INTERNAL(70);
 
@@ -31,6 +33,8 @@ public enum ExitCode {
                 return BAD_INPUT;
             case DATABASE:
                 return DATABASE;
+            case LOCK_TIMEOUT:
+                return LOCK_TIMEOUT;
             default:
                 return INTERNAL;
         }

@@ -16,6 +16,8 @@ public class EngineException extends RuntimeException {
         BAD_INPUT,
         /** The database refused or could not be reached. */
         DATABASE,
+        /** A statement waited longer than its lock timeout for a lock another session holds. */
+        LOCK_TIMEOUT,
         /** Anything the engine did not expect: a bug. */
         INTERNAL
     }
