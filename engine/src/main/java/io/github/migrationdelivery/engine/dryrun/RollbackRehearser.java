@@ -69,6 +69,8 @@ public final class RollbackRehearser {
         private final List<String> dataLoss = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final Map<Changeset, List<HistoryRows.Row>> removedRows = new HashMap<>();
+        /** The schema right after each changeset's rollback, to compare with the way forward step by step. */
+        private final Map<Changeset, SchemaFingerprint> afterUndo = new HashMap<>();
 
         Run(Connection connection, HistoryRows history) {
             this.connection = connection;
@@ -99,9 +101,11 @@ public final class RollbackRehearser {
                     break;
                 }
                 rolledBack.addFirst(changeset);
+                afterUndo.put(changeset, SchemaFingerprint.read(connection, dialect));
             }
 
-            List<SchemaDifference> afterRollback = before.diff(SchemaFingerprint.read(connection, dialect));
+            List<SchemaDifference> afterRollback = before.diff(rolledBack.isEmpty()
+                    ? SchemaFingerprint.read(connection, dialect) : afterUndo.get(rolledBack.getFirst()));
             if (!afterRollback.isEmpty()) {
                 notes.add((incomplete || failed ? "after the partial rollback" : "after the rollback")
                         + ", the schema differs from the one before the migration: " + summary(afterRollback));
@@ -111,12 +115,23 @@ public final class RollbackRehearser {
             if (!reapplicable) {
                 notes.add("not re-applied: the failed rollback ran outside a transaction, so the schema is half-way");
             } else {
-                for (Changeset changeset : rolledBack) {
-                    Optional<String> failure = apply(changeset, changeset.statements(), false);
+                List<Changeset> forward = List.copyOf(rolledBack);
+                for (int k = 0; k < forward.size(); k++) {
+                    Optional<String> failure = apply(forward.get(k), forward.get(k).statements(), false);
                     if (failure.isPresent()) {
                         failed = true;
                         notes.add("re-applying " + failure.get());
                         break;
+                    }
+                    if (k + 1 < forward.size()) {
+                        // Undoing the next changeset should have left what this one produces; a later
+                        // rollback (a dropped table) can hide the difference from the end-to-end comparison.
+                        List<SchemaDifference> step = SchemaFingerprint.read(connection, dialect).diff(afterUndo.get(forward.get(k + 1)));
+                        if (!step.isEmpty()) {
+                            failed = true;
+                            notes.add("the rollback of " + describe(forward.get(k + 1)) + " does not restore the schema "
+                                    + describe(forward.get(k)) + " left: " + summary(step));
+                        }
                     }
                 }
                 afterReapply = after.diff(SchemaFingerprint.read(connection, dialect));

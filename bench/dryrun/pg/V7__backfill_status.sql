@@ -1,0 +1,1 @@
+UPDATE orders SET status = 'paid' WHERE id <= 100000;
