@@ -84,13 +84,17 @@ final class LintCommand implements Callable<Integer> {
         ServerVersion version = serverVersion != null ? parseVersion(serverVersion)
                 : project.serverVersion().orElse(d.defaultVersion());
         FailLevel level = failOn != null ? FailLevel.parse(failOn, "--fail-on") : project.failOn().orElse(FailLevel.ERROR);
-        LintSettings settings = new LintSettings(d, version, level, project.disabledRules(), project.enabledRules(),
-                project.severityOverrides());
-        Linter linter = new Linter(settings, RuleCatalogue.load());
         Plan plan = new PlanReader(d, version, contexts, labels).read(paths);
-        LintResult result = linter.lint(plan);
+        LintResult result = lint(plan, project, version, level);
         write(result, lintFormat);
         return result.failed() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+    }
+
+    /** Lints a plan with the project's rule settings (shared by {@code lint}, {@code dry-run} and {@code check}). */
+    static LintResult lint(Plan plan, ProjectConfig project, ServerVersion version, FailLevel level) {
+        LintSettings settings = new LintSettings(plan.dialect(), version, level, project.disabledRules(),
+                project.enabledRules(), project.severityOverrides());
+        return new Linter(settings, RuleCatalogue.load()).lint(plan);
     }
 
     private static ServerVersion parseVersion(String text) {

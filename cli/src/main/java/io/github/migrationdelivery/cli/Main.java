@@ -12,13 +12,14 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Makes database schema changes safe to ship: lint, measure, gate.",
-        subcommands = {LintCommand.class},
+        subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:the gate passed",
-            " 1:the gate failed (findings at or above --fail-on)",
+            " 1:the gate failed (lint findings at or above --fail-on, lock budget breaches, a failed rollback rehearsal)",
             " 2:bad usage or bad input (missing file, malformed changelog, unknown option)",
             " 3:the database refused or could not be reached",
+            " 4:a statement waited longer than its lock timeout for a lock another session holds",
             "70:internal error (rerun with --debug and report it)"})
 public final class Main implements Runnable {
 
@@ -34,7 +35,11 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
     }
 
+    /** Liquibase logs INFO lines through java.util.logging; they would interleave with the progress lines. Held so it is not collected. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     public static void main(String[] args) {
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

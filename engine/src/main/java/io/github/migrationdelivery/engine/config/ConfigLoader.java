@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.config;
 
 import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -18,13 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code .migration-delivery.yml}. Strict: an unknown key or a wrong value is an error
@@ -40,13 +47,31 @@ import java.util.Set;
  *   severity: {prefer-bigint-over-int: error}
  * production:
  *   url: jdbc:postgresql://prod-db:5432/app   # never used as a dry-run snapshot
+ * budget:                      # the lock budget assert-lock-budget and check hold a dry-run to
+ *   maxWriteBlockingMs: 200    # default 200
+ *   maxReadBlockingMs: 100
+ *   maxBlockedMs: 500
+ *   maxStatementMs: 60000
+ *   maxTotalMs: 600000
+ *   tables:
+ *     orders: {maxWriteBlockingMs: 50}
+ * dryRun:
+ *   lockTimeout: 2s            # ms, s, min or h; a bare number is ms
+ *   statementTimeout: 5min
+ *   probeIntervalMs: 10
  * </pre>
  */
 public final class ConfigLoader {
 
     public static final String FILE_NAME = ".migration-delivery.yml";
 
-    private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production");
+    private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production",
+            "budget", "dryRun");
+    private static final Set<String> LIMIT_KEYS = Set.of("maxWriteBlockingMs", "maxReadBlockingMs", "maxBlockedMs",
+            "maxStatementMs", "maxTotalMs");
+    private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
+    private static final Set<String> DRY_RUN_KEYS = Set.of("lockTimeout", "statementTimeout", "probeIntervalMs");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
 
@@ -111,7 +136,102 @@ public final class ConfigLoader {
             checkKeys(production, PRODUCTION_KEYS, file, "production.");
             productionUrl = string(production, "url", file);
         }
-        return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl);
+        LockBudget budget = LockBudget.none();
+        if (top.get("budget") != null) {
+            Map<String, Object> section = map(top.get("budget"), file, "budget");
+            checkKeys(section, BUDGET_KEYS, file, "budget.");
+            budget = limits(section, file, "budget.");
+            if (section.get("tables") != null) {
+                for (Map.Entry<String, Object> e : map(section.get("tables"), file, "budget.tables").entrySet()) {
+                    String prefix = "budget.tables." + e.getKey() + ".";
+                    Map<String, Object> table = map(e.getValue(), file, "budget.tables." + e.getKey());
+                    checkKeys(table, LIMIT_KEYS, file, prefix);
+                    budget = budget.withTable(e.getKey(), limits(table, file, prefix));
+                }
+            }
+        }
+        DryRunConfig dryRun = DryRunConfig.empty();
+        if (top.get("dryRun") != null) {
+            Map<String, Object> section = map(top.get("dryRun"), file, "dryRun");
+            checkKeys(section, DRY_RUN_KEYS, file, "dryRun.");
+            OptionalLong probe = millis(section, "probeIntervalMs", file, "dryRun.");
+            if (probe.isPresent() && (probe.getAsLong() < 1 || probe.getAsLong() > 10_000)) {
+                throw EngineException.badInput(SourcePosition.of(file), "dryRun.probeIntervalMs must be between 1 and 10000");
+            }
+            dryRun = new DryRunConfig(duration(section, "lockTimeout", file), duration(section, "statementTimeout", file),
+                    probe.isPresent() ? OptionalInt.of((int) probe.getAsLong()) : OptionalInt.empty());
+        }
+        return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
+                budget, dryRun);
+    }
+
+    private static LockBudget limits(Map<String, Object> section, Path file, String prefix) {
+        LockBudget b = LockBudget.none();
+        OptionalLong v;
+        if ((v = millis(section, "maxWriteBlockingMs", file, prefix)).isPresent()) {
+            b = b.withMaxWriteBlockingMs(v.getAsLong());
+        }
+        if ((v = millis(section, "maxReadBlockingMs", file, prefix)).isPresent()) {
+            b = b.withMaxReadBlockingMs(v.getAsLong());
+        }
+        if ((v = millis(section, "maxBlockedMs", file, prefix)).isPresent()) {
+            b = b.withMaxBlockedMs(v.getAsLong());
+        }
+        if ((v = millis(section, "maxStatementMs", file, prefix)).isPresent()) {
+            b = b.withMaxStatementMs(v.getAsLong());
+        }
+        if ((v = millis(section, "maxTotalMs", file, prefix)).isPresent()) {
+            b = b.withMaxTotalMs(v.getAsLong());
+        }
+        return b;
+    }
+
+    /** A whole number of milliseconds, 0 or more. */
+    private static OptionalLong millis(Map<String, Object> map, String key, Path file, String prefix) {
+        Object v = map.get(key);
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            long ms = ((Number) v).longValue();
+            if (ms >= 0) {
+                return OptionalLong.of(ms);
+            }
+        }
+        throw EngineException.badInput(SourcePosition.of(file),
+                prefix + key + " must be a whole number of milliseconds, 0 or more (was '" + v + "')");
+    }
+
+    /** {@code 500ms}, {@code 2s}, {@code 5min} (or {@code 5m}), {@code 1h}; a bare number is milliseconds. */
+    private static Optional<Duration> duration(Map<String, Object> map, String key, Path file) {
+        Optional<String> text = string(map, key, file);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = DURATION.matcher(text.get().trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw EngineException.badInput(SourcePosition.of(file),
+                    "dryRun." + key + ": '" + text.get() + "' is not a duration (e.g. 500ms, 2s, 5min, 1h)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        switch (unit) {
+            case "s":
+                return Optional.of(Duration.ofSeconds(n));
+            case "min":
+            case "m":
+                return Optional.of(Duration.ofMinutes(n));
+            case "h":
+                return Optional.of(Duration.ofHours(n));
+            default:
+                return Optional.of(Duration.ofMillis(n));
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static ServerVersion parseVersion(String v, Path file) {

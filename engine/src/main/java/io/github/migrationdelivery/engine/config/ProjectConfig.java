@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.config;
 
+import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -16,6 +17,9 @@ import java.util.Set;
  *
  * @param source            the file it came from; empty for defaults
  * @param productionUrl     the production JDBC URL, so a dry-run never targets it
+ * @param budget            the {@code budget:} section's limits only (no defaults applied);
+ *                          {@link LockBudget#none()} when absent
+ * @param dryRun            the {@code dryRun:} section
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -25,9 +29,13 @@ public record ProjectConfig(
         Set<String> disabledRules,
         Set<String> enabledRules,
         Map<String, Severity> severityOverrides,
-        Optional<String> productionUrl) {
+        Optional<String> productionUrl,
+        LockBudget budget,
+        DryRunConfig dryRun) {
 
     public ProjectConfig {
+        budget = budget == null ? LockBudget.none() : budget;
+        dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
         disabledRules = Set.copyOf(disabledRules);
         enabledRules = Set.copyOf(enabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
@@ -35,6 +43,14 @@ public record ProjectConfig(
 
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Set.of(), Set.of(), Map.of(), Optional.empty());
+                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty());
+    }
+
+    /** A configuration without {@code budget:} and {@code dryRun:} sections. */
+    public ProjectConfig(Optional<Path> source, Optional<Dialect> dialect, Optional<ServerVersion> serverVersion,
+                         Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
+                         Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
+        this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
+                LockBudget.none(), DryRunConfig.empty());
     }
 }

@@ -1,0 +1,92 @@
+package io.github.migrationdelivery.cli;
+
+import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.budget.BudgetCheck;
+import io.github.migrationdelivery.engine.budget.LockBudget;
+import io.github.migrationdelivery.engine.config.ProjectConfig;
+import io.github.migrationdelivery.engine.dryrun.DryRunReport;
+import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
+import io.github.migrationdelivery.engine.dryrun.RollbackRehearsal;
+import io.github.migrationdelivery.engine.lint.FailLevel;
+import io.github.migrationdelivery.engine.lint.LintResult;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.Plan;
+import io.github.migrationdelivery.engine.plan.ServerVersion;
+import io.github.migrationdelivery.engine.report.DryRunJson;
+import io.github.migrationdelivery.engine.source.PlanReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code dry-run}: apply the plan to a throw-away snapshot and measure what each statement does to traffic. */
+@Command(name = "dry-run", mixinStandardHelpOptions = true,
+        description = "Apply migrations to a throw-away, production-like snapshot and measure locks, rewrites and blocked traffic per statement.")
+final class DryRunCommand implements Callable<Integer> {
+
+    @Mixin
+    SnapshotRunOptions run;
+
+    @Option(names = "--snapshot", required = true, paramLabel = "URI",
+            description = "jdbc:..., template:<jdbc-url>, dump:<file>, testcontainers:postgres:15, embedded:15 or synthetic:<jdbc-url> (docs/snapshots.md).")
+    String snapshot;
+
+    @Option(names = "--budget-exclusive-ms", paramLabel = "MS",
+            description = "Stop at the first statement that holds a write-blocking lock longer than MS, rolling it back (exit 1).")
+    Long budgetExclusiveMs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProjectConfig project = run.project();
+        Dialect dialect = run.dialect(project);
+        ServerVersion version = run.serverVersion(project, dialect);
+        DryRunSettings settings = run.settings(project);
+        Optional<LockBudget> budget = Optional.empty();
+        if (budgetExclusiveMs != null) {
+            LockBudget b = LockBudget.defaults().overriddenBy(project.budget())
+                    .withMaxWriteBlockingMs(BudgetOptions.nonNegative(budgetExclusiveMs, "--budget-exclusive-ms"));
+            budget = Optional.of(b);
+            settings = settings.withStopOnBudget(b);
+        }
+        Plan plan = new PlanReader(dialect, version, run.contexts, run.labels).read(run.paths);
+        // Linted so the report can name the rule behind each measured figure (assert-lock-budget prints it).
+        LintResult lint = LintCommand.lint(plan, project, version, project.failOn().orElse(FailLevel.ERROR));
+        DryRunReport report = DryRunSession.run(snapshot, plan, run.snapshotOptions(project, System.getenv()), settings,
+                Optional.empty(), err);
+        Optional<DryRunJson.BudgetVerdict> verdict = budget.map(b ->
+                new DryRunJson.BudgetVerdict(b, BudgetCheck.evaluate(report, b, Optional.of(lint))));
+        DryRunSession.writeReports(DryRunSession.document(report, verdict, Optional.of(lint)), run.report, run.html, out);
+        out.println(summary(report));
+        verdict.filter(v -> !v.passed()).ifPresent(v -> DryRunSession.printBreaches(v.breaches(), out));
+        out.flush();
+        Optional<EngineException.Kind> failed = report.failureKind();
+        if (failed.isPresent()) {
+            err.println("migration-delivery: " + report.failure());
+            return ExitCode.of(failed.get()).code();
+        }
+        boolean overBudget = verdict.map(v -> !v.passed()).orElse(false);
+        boolean rehearsalFailed = report.rollback() != null && report.rollback().status() == RollbackRehearsal.Status.FAILED;
+        return overBudget || rehearsalFailed ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+    }
+
+    static String summary(DryRunReport r) {
+        long write = r.statements().stream().mapToLong(s -> s.writeBlockingHeldMs()).max().orElse(0);
+        long blocked = r.statements().stream().mapToLong(s -> s.maxBlockedMs()).max().orElse(0);
+        RollbackRehearsal rb = r.rollback();
+        return "dry-run: " + r.outcome().id().replace('_', ' ') + ", " + r.changesets().size() + " changesets, "
+                + r.statements().size() + " statements in " + DryRunSession.ms(r.totalMs())
+                + "; longest write-blocking lock " + DryRunSession.ms(write) + ", longest blocked probe "
+                + DryRunSession.ms(blocked) + "; rollback rehearsal " + (rb == null ? "skipped" : rb.status().id())
+                + (r.snapshot().isEmpty() ? "" : " on " + r.snapshot());
+    }
+}

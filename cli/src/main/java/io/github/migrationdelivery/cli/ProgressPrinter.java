@@ -1,0 +1,103 @@
+package io.github.migrationdelivery.cli;
+
+import io.github.migrationdelivery.engine.dryrun.DryRunListener;
+import io.github.migrationdelivery.engine.dryrun.StatementRun;
+import io.github.migrationdelivery.engine.plan.Changeset;
+import io.github.migrationdelivery.engine.plan.Statement;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Dry-run progress as plain lines on standard error, one per statement, so a CI log shows where a
+ * run is without a terminal:
+ * {@code [2/8] 2.0-customer-status-check::orders-team  ALTER TABLE customers ADD CONSTRAINT ...  (3 ms)}.
+ * A statement still running after {@link #HEARTBEAT_SECONDS} gets a "still running" line, so a long
+ * index build does not look like a hang.
+ */
+final class ProgressPrinter implements DryRunListener, AutoCloseable {
+
+    static final int HEARTBEAT_SECONDS = 10;
+    private static final int STATEMENT_WIDTH = 60;
+
+    private final PrintWriter err;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "md-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    private int index;
+    private int total;
+    private ScheduledFuture<?> heartbeat;
+
+    ProgressPrinter(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void changesetStarted(int index, int total, Changeset changeset) {
+        this.index = index;
+        this.total = total;
+    }
+
+    @Override
+    public synchronized void statementStarted(Changeset changeset, int statementIndex, Statement statement) {
+        cancelHeartbeat();
+        long started = System.nanoTime();
+        String prefix = prefix(changeset, statement.sql());
+        heartbeat = clock.scheduleAtFixedRate(() -> line(prefix + "  still running ("
+                        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s)"),
+                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void statementFinished(Changeset changeset, StatementRun run) {
+        cancelHeartbeat();
+        String outcome = switch (run.outcome()) {
+            case APPLIED -> "";
+            case FAILED -> " FAILED";
+            case SKIPPED -> " skipped";
+            case STOPPED_BY_BUDGET -> " stopped by budget";
+        };
+        line(prefix(changeset, run.statement()) + "  (" + run.durationMs() + " ms" + outcome + ")");
+    }
+
+    private String prefix(Changeset changeset, String sql) {
+        return "[" + index + "/" + total + "] " + changeset.displayName() + "  " + statementLine(sql);
+    }
+
+    private synchronized void line(String text) {
+        err.println(text);
+        err.flush();
+    }
+
+    private void cancelHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+    }
+
+    /** The statement without the comments above it, whitespace folded, cut to fit a log line. */
+    static String statementLine(String sql) {
+        String text = sql.strip();
+        // Comments above a statement (md:allow reasons, file headers) say nothing about where the run is.
+        while (text.startsWith("--") || text.startsWith("/*")) {
+            int end = text.startsWith("--") ? text.indexOf('\n') : text.indexOf("*/");
+            if (end < 0) {
+                break;
+            }
+            text = text.substring(end + (text.startsWith("--") ? 1 : 2)).strip();
+        }
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= STATEMENT_WIDTH ? line : line.substring(0, STATEMENT_WIDTH - 4) + " ...";
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+    }
+}
