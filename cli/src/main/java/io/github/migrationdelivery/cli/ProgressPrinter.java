@@ -4,6 +4,7 @@ import io.github.migrationdelivery.engine.dryrun.DryRunListener;
 import io.github.migrationdelivery.engine.dryrun.StatementRun;
 import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.SqlText;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
@@ -83,17 +84,7 @@ final class ProgressPrinter implements DryRunListener, AutoCloseable {
 
     /** The statement without the comments above it, whitespace folded, cut to fit a log line. */
     static String statementLine(String sql) {
-        String text = sql.strip();
-        // Comments above a statement (md:allow reasons, file headers) say nothing about where the run is.
-        while (text.startsWith("--") || text.startsWith("/*")) {
-            int end = text.startsWith("--") ? text.indexOf('\n') : text.indexOf("*/");
-            if (end < 0) {
-                break;
-            }
-            text = text.substring(end + (text.startsWith("--") ? 1 : 2)).strip();
-        }
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() <= STATEMENT_WIDTH ? line : line.substring(0, STATEMENT_WIDTH - 4) + " ...";
+        return SqlText.excerpt(sql, STATEMENT_WIDTH);
     }
 
     @Override

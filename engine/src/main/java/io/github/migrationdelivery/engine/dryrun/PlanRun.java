@@ -12,6 +12,7 @@ import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.Lexer;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.Recognizer;
+import io.github.migrationdelivery.engine.sql.SqlText;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 
@@ -441,18 +442,9 @@ final class PlanRun {
         return new ChangesetRun(cs.id(), cs.displayName(), cs.position(), cs.transactional(), Outcome.SKIPPED, 0, runs);
     }
 
-    /** The statement on one line, cut to 80 characters, without the comments above it. */
+    /** The statement on one line for messages, cut to 80 characters, without the comments above it. */
     static String excerpt(String sql) {
-        StringBuilder b = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("--") || t.startsWith("#")) {
-                continue;
-            }
-            b.append(b.length() == 0 ? "" : " ").append(t);
-        }
-        String one = b.toString().replaceAll("\\s+", " ");
-        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+        return SqlText.excerpt(sql, 80);
     }
 
     static String firstLine(String message) {

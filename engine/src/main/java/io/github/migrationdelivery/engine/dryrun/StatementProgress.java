@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.SqlText;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ final class StatementProgress {
     }
 
     StatementRun toRun(long runStartNs, long transactionEndNs) {
-        return new StatementRun(index, statement.position(), statement.sql(), outcome,
+        return new StatementRun(index, statement.position(), SqlText.excerpt(statement.sql(), 400), outcome,
                 TimeUnit.NANOSECONDS.toMillis(startNs - runStartNs), TimeUnit.NANOSECONDS.toMillis(endNs - startNs), rows,
                 locks, strongest, blocksReads, blocksWrites, rewritten, writeBlockingHeldMs(transactionEndNs),
                 readBlockingHeldMs(transactionEndNs), watch == null ? 0 : watch.maxReadBlockedMs(),
@@ -64,7 +65,7 @@ final class StatementProgress {
 
     /** A statement never run. */
     static StatementRun skipped(int index, Statement statement) {
-        return new StatementRun(index, statement.position(), statement.sql(), Outcome.SKIPPED, 0, 0, 0, List.of(), "none",
+        return new StatementRun(index, statement.position(), SqlText.excerpt(statement.sql(), 400), Outcome.SKIPPED, 0, 0, 0, List.of(), "none",
                 false, false, List.of(), 0, 0, 0, 0, "", "", "");
     }
 }

@@ -5,6 +5,7 @@ import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.SqlText;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 
@@ -50,30 +51,12 @@ public final class StatementContext {
         return statement;
     }
 
-    /** The statement as reports show it: from its first token, white space folded, cut at 400 characters. */
+    /** The statement as reports show it: without the comments above it, white space folded, cut at 400 characters. */
     public String excerpt() {
         if (excerpt == null) {
-            excerpt = fold(tokens.isEmpty() ? "" : statement.sql().substring(tokens.get(0).offset()), 400);
+            excerpt = SqlText.excerpt(statement.sql(), 400);
         }
         return excerpt;
-    }
-
-    private static String fold(String text, int limit) {
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), limit + 8));
-        boolean space = false;
-        for (int i = 0; i < text.length() && sb.length() < limit; i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = sb.length() > 0;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
-                }
-                sb.append(c);
-            }
-        }
-        return sb.length() >= limit ? sb + " ..." : sb.toString();
     }
 
     /** The statement's tokens without comments. */
