@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@code migration-delivery}: the command-line face of the engine, for any CI. */
 @Command(name = "migration-delivery",
@@ -35,11 +38,15 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
     }
 
-    /** Liquibase logs INFO lines through java.util.logging; they would interleave with the progress lines. Held so it is not collected. */
-    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+    /**
+     * Liquibase logs through java.util.logging, with stack traces when cleaning up after a lost
+     * connection; our own one-line errors already say what happened, so it speaks only with
+     * --debug. Held so the configured logger is not collected.
+     */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
     public static void main(String[] args) {
-        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        LIQUIBASE_LOG.setLevel(Arrays.asList(args).contains("--debug") ? Level.INFO : Level.OFF);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
