@@ -15,7 +15,6 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.report.DryRunJson;
-import io.github.migrationdelivery.engine.source.PlanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,11 +55,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProjectConfig project = run.project();
-        Dialect dialect = run.dialect(project);
-        ServerVersion version = run.serverVersion(project, dialect);
+        ProjectConfig project = run.plan.project();
+        Dialect dialect = run.plan.dialect(project);
+        ServerVersion version = run.plan.serverVersion(project, dialect);
         LockBudget budget = limits.budget(project.budget());
-        Plan plan = new PlanReader(dialect, version, run.contexts, run.labels).read(run.paths);
+        Plan plan = run.plan.read(dialect, version);
         LintResult lint = LintCommand.lint(plan, project, version, project.failOn().orElse(FailLevel.ERROR));
         DryRunReport report = DryRunSession.run(snapshot, plan, run.snapshotOptions(project, System.getenv()),
                 run.settings(project), Optional.ofNullable(seed), err);

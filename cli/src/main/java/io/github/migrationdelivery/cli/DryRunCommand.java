@@ -13,7 +13,6 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.report.DryRunJson;
-import io.github.migrationdelivery.engine.source.PlanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,9 +46,9 @@ final class DryRunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProjectConfig project = run.project();
-        Dialect dialect = run.dialect(project);
-        ServerVersion version = run.serverVersion(project, dialect);
+        ProjectConfig project = run.plan.project();
+        Dialect dialect = run.plan.dialect(project);
+        ServerVersion version = run.plan.serverVersion(project, dialect);
         DryRunSettings settings = run.settings(project);
         Optional<LockBudget> budget = Optional.empty();
         if (budgetExclusiveMs != null) {
@@ -58,7 +57,7 @@ final class DryRunCommand implements Callable<Integer> {
             budget = Optional.of(b);
             settings = settings.withStopOnBudget(b);
         }
-        Plan plan = new PlanReader(dialect, version, run.contexts, run.labels).read(run.paths);
+        Plan plan = run.plan.read(dialect, version);
         // Linted so the report can name the rule behind each measured figure (assert-lock-budget prints it).
         LintResult lint = LintCommand.lint(plan, project, version, project.failOn().orElse(FailLevel.ERROR));
         DryRunReport report = DryRunSession.run(snapshot, plan, run.snapshotOptions(project, System.getenv()), settings,

@@ -1,7 +1,5 @@
 package io.github.migrationdelivery.cli;
 
-import io.github.migrationdelivery.engine.EngineException;
-import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.LintResult;
@@ -13,10 +11,9 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.report.LintFormat;
-import io.github.migrationdelivery.engine.source.PlanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,10 +26,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code lint}: static analysis of migrations; the first gate. */
@@ -40,17 +33,11 @@ import java.util.concurrent.Callable;
         description = "Lint Liquibase changelogs and SQL migrations for locking, rewrites and destructive changes.")
 final class LintCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "A Liquibase changelog (XML, YAML, JSON, formatted SQL), a directory of SQL migrations, or a .sql file.")
-    List<Path> paths;
+    @Mixin
+    PlanOptions planOptions;
 
-    @Option(names = "--dialect", paramLabel = "NAME",
-            description = "postgresql, mariadb or mysql (default: from the config file, else postgresql).")
-    String dialect;
 
-    @Option(names = "--server-version", paramLabel = "VERSION",
-            description = "The production server's version, e.g. 15 or 10.11 (default: config file, else 15 / 10.11 / 8.0).")
-    String serverVersion;
+
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, sarif, junit or gitlab (default: ${DEFAULT-VALUE}).")
@@ -63,28 +50,20 @@ final class LintCommand implements Callable<Integer> {
             description = "error, warning or never: the least severe finding that fails (default: config file, else error).")
     String failOn;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: ./" + ConfigLoader.FILE_NAME + " when present).")
-    Path config;
 
-    @Option(names = "--contexts", split = ",", paramLabel = "CONTEXT", description = "Liquibase contexts to include.")
-    Set<String> contexts = new HashSet<>();
 
-    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "Liquibase labels to include.")
-    Set<String> labels = new HashSet<>();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        ProjectConfig project = ConfigLoader.load(Optional.ofNullable(config), Path.of(""));
+        ProjectConfig project = planOptions.project();
         LintFormat lintFormat = LintFormat.parse(format, "--format");
-        Dialect d = dialect != null ? Dialect.parse(dialect, "--dialect") : project.dialect().orElse(Dialect.POSTGRESQL);
-        ServerVersion version = serverVersion != null ? parseVersion(serverVersion)
-                : project.serverVersion().orElse(d.defaultVersion());
+        Dialect d = planOptions.dialect(project);
+        ServerVersion version = planOptions.serverVersion(project, d);
         FailLevel level = failOn != null ? FailLevel.parse(failOn, "--fail-on") : project.failOn().orElse(FailLevel.ERROR);
-        Plan plan = new PlanReader(d, version, contexts, labels).read(paths);
+        Plan plan = planOptions.read(d, version);
         LintResult result = lint(plan, project, version, level);
         write(result, lintFormat);
         return result.failed() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
@@ -95,14 +74,6 @@ final class LintCommand implements Callable<Integer> {
         LintSettings settings = new LintSettings(plan.dialect(), version, level, project.disabledRules(),
                 project.enabledRules(), project.severityOverrides());
         return new Linter(settings, RuleCatalogue.load()).lint(plan);
-    }
-
-    private static ServerVersion parseVersion(String text) {
-        try {
-            return ServerVersion.parse(text);
-        } catch (EngineException e) {
-            throw EngineException.badInput("--server-version: " + e.getMessage());
-        }
     }
 
     private void write(LintResult result, LintFormat lintFormat) throws IOException {

@@ -1,36 +1,21 @@
 package io.github.migrationdelivery.cli;
 
 import io.github.migrationdelivery.engine.EngineException;
-import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
-import io.github.migrationdelivery.engine.plan.Dialect;
-import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What {@code dry-run} and {@code check} share: the plan, the snapshot and how to apply the plan to it. */
 final class SnapshotRunOptions {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "A Liquibase changelog (XML, YAML, JSON, formatted SQL), a directory of SQL migrations, or a .sql file.")
-    List<Path> paths;
-
-    @Option(names = "--dialect", paramLabel = "NAME",
-            description = "postgresql, mariadb or mysql (default: from the config file, else postgresql).")
-    String dialect;
-
-    @Option(names = "--server-version", paramLabel = "VERSION",
-            description = "The production server's version for lint, e.g. 15 or 10.11 (default: config file, else 15 / 10.11 / 8.0).")
-    String serverVersion;
+    @Mixin
+    PlanOptions plan;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report (docs/dry-run-report.md).")
     Path report;
@@ -51,35 +36,6 @@ final class SnapshotRunOptions {
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "The snapshot's password (first line), when not in the URL, PGPASSWORD or MD_DB_PASSWORD.")
     Path passwordFile;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: ./" + ConfigLoader.FILE_NAME + " when present).")
-    Path config;
-
-    @Option(names = "--contexts", split = ",", paramLabel = "CONTEXT", description = "Liquibase contexts to include.")
-    Set<String> contexts = new HashSet<>();
-
-    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "Liquibase labels to include.")
-    Set<String> labels = new HashSet<>();
-
-    ProjectConfig project() {
-        return ConfigLoader.load(Optional.ofNullable(config), Path.of(""));
-    }
-
-    Dialect dialect(ProjectConfig project) {
-        return dialect != null ? Dialect.parse(dialect, "--dialect") : project.dialect().orElse(Dialect.POSTGRESQL);
-    }
-
-    ServerVersion serverVersion(ProjectConfig project, Dialect d) {
-        if (serverVersion == null) {
-            return project.serverVersion().orElse(d.defaultVersion());
-        }
-        try {
-            return ServerVersion.parse(serverVersion);
-        } catch (EngineException e) {
-            throw EngineException.badInput("--server-version: " + e.getMessage());
-        }
-    }
 
     SnapshotOptions snapshotOptions(ProjectConfig project, Map<String, String> environment) {
         SnapshotOptions o = SnapshotOptions.of(environment).withInPlace(inPlace);

@@ -192,24 +192,8 @@ final class MariadbServer implements Server {
             return Optional.of(new ProbeTarget(table, "SELECT 1 FROM " + relation + " LIMIT 1",
                     "UPDATE " + relation + " SET " + ident(first) + " = " + ident(first) + " LIMIT 1", List.of()));
         }
-        StringBuilder where = new StringBuilder();
-        StringBuilder columns = new StringBuilder();
-        for (String k : keyColumns) {
-            where.append(where.length() == 0 ? "" : " AND ").append(ident(k)).append(" = ?");
-            columns.append(columns.length() == 0 ? "" : ", ").append(ident(k));
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + relation + " LIMIT 1")) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            List<Object> key = new ArrayList<>();
-            for (int i = 1; i <= keyColumns.size(); i++) {
-                key.add(rs.getObject(i));
-            }
-            String first = ident(keyColumns.get(0));
-            return Optional.of(new ProbeTarget(table, "SELECT 1 FROM " + relation + " WHERE " + where,
-                    "UPDATE " + relation + " SET " + first + " = " + first + " WHERE " + where, key));
-        }
+        List<String> keys = keyColumns.stream().map(MariadbServer::ident).toList();
+        return ProbeTarget.byKey(c, table, relation, keys, keys.get(0));
     }
 
     @Override

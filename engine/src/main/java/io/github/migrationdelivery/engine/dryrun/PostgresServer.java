@@ -160,22 +160,7 @@ final class PostgresServer implements Server {
                         List.of(rs.getString(1)))) : Optional.empty();
             }
         }
-        StringBuilder where = new StringBuilder();
-        StringBuilder columns = new StringBuilder();
-        for (String k : keyColumns) {
-            where.append(where.length() == 0 ? "" : " AND ").append(ident(k)).append(" = ?");
-            columns.append(columns.length() == 0 ? "" : ", ").append(ident(k));
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + relation + " LIMIT 1")) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            List<Object> key = new ArrayList<>();
-            for (int i = 1; i <= keyColumns.size(); i++) {
-                key.add(rs.getObject(i));
-            }
-            return Optional.of(new ProbeTarget(table, read + where, write + where, key));
-        }
+        return ProbeTarget.byKey(c, table, relation, keyColumns.stream().map(PostgresServer::ident).toList(), assignable);
     }
 
     @Override

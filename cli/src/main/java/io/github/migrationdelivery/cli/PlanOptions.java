@@ -1,0 +1,68 @@
+package io.github.migrationdelivery.cli;
+
+import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.config.ConfigLoader;
+import io.github.migrationdelivery.engine.config.ProjectConfig;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.Plan;
+import io.github.migrationdelivery.engine.plan.ServerVersion;
+import io.github.migrationdelivery.engine.source.PlanReader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What every command that reads migrations shares: the paths, the target and the configuration file. */
+final class PlanOptions {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "A Liquibase changelog (XML, YAML, JSON, formatted SQL), a directory of SQL migrations, or a .sql file.")
+    List<Path> paths;
+
+    @Option(names = "--dialect", paramLabel = "NAME",
+            description = "postgresql, mariadb or mysql (default: from the config file, else postgresql).")
+    String dialect;
+
+    @Option(names = "--server-version", paramLabel = "VERSION",
+            description = "The production server's version, e.g. 15 or 10.11 (default: config file, else 15 / 10.11 / 8.0).")
+    String serverVersion;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: ./" + ConfigLoader.FILE_NAME + " when present).")
+    Path config;
+
+    @Option(names = "--contexts", split = ",", paramLabel = "CONTEXT", description = "Liquibase contexts to include.")
+    Set<String> contexts = new HashSet<>();
+
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL", description = "Liquibase labels to include.")
+    Set<String> labels = new HashSet<>();
+
+    ProjectConfig project() {
+        return ConfigLoader.load(Optional.ofNullable(config), Path.of(""));
+    }
+
+    /** The flag, else the config file, else PostgreSQL. */
+    Dialect dialect(ProjectConfig project) {
+        return dialect != null ? Dialect.parse(dialect, "--dialect") : project.dialect().orElse(Dialect.POSTGRESQL);
+    }
+
+    /** The flag, else the config file, else the dialect's default. */
+    ServerVersion serverVersion(ProjectConfig project, Dialect d) {
+        if (serverVersion == null) {
+            return project.serverVersion().orElse(d.defaultVersion());
+        }
+        try {
+            return ServerVersion.parse(serverVersion);
+        } catch (EngineException e) {
+            throw EngineException.badInput("--server-version: " + e.getMessage());
+        }
+    }
+
+    Plan read(Dialect d, ServerVersion version) {
+        return new PlanReader(d, version, contexts, labels).read(paths);
+    }
+}
