@@ -18,15 +18,18 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Lints a plan. Statements are lexed and recognised in parallel (the costly part); rules then
- * run in plan order, because what a statement means depends on what came before it (a table
- * created earlier in the plan, a timeout set earlier in the changeset).
+ * Lints a plan. What a statement means depends on what came before it (a table created earlier
+ * in the plan, a timeout set earlier in the changeset), so the facts that cross changesets are
+ * recorded in plan order first ({@link PlanHistory}); then changesets are linted independently,
+ * in parallel, and their verdicts kept in plan order.
  */
 public final class Linter {
 
@@ -64,12 +67,28 @@ public final class Linter {
     }
 
     public LintResult lint(Plan plan) {
-        List<List<Analysed>> analysed = plan.changesets().parallelStream().map(this::analyse).toList();
-        PlanTracker tracker = new PlanTracker(settings.dialect());
-        List<ChangesetVerdict> verdicts = new ArrayList<>(plan.changesets().size());
-        for (int i = 0; i < plan.changesets().size(); i++) {
-            verdicts.add(lintChangeset(plan.changesets().get(i), analysed.get(i), tracker));
+        return lint(plan, true);
+    }
+
+    /**
+     * Three passes: lex and recognise every changeset (in parallel), record the plan-wide facts
+     * in plan order (one cheap sequential pass over the shapes), then run the rules per changeset
+     * (in parallel: each changeset asks the history for what earlier changesets did).
+     * {@code parallel} exists so tests can check that both orders give the same result.
+     */
+    LintResult lint(Plan plan, boolean parallel) {
+        List<Changeset> changesets = plan.changesets();
+        List<Analysed> analysed = (parallel ? changesets.parallelStream() : changesets.stream()).map(this::analyse).toList();
+        PlanHistory history = PlanHistory.record(analysed.stream().map(Analysed::shapes).toList());
+        int[] firstOrdinal = new int[changesets.size()];
+        for (int i = 1; i < firstOrdinal.length; i++) {
+            firstOrdinal[i] = firstOrdinal[i - 1] + analysed.get(i - 1).shapes().size();
         }
+        IntStream indexes = IntStream.range(0, changesets.size());
+        List<ChangesetVerdict> verdicts = (parallel ? indexes.parallel() : indexes)
+                .mapToObj(i -> lintChangeset(analysed.get(i), new ChangesetTracker(settings.dialect(), history,
+                        changesets.get(i), firstOrdinal[i])))
+                .toList();
         List<RuleInfo> ran = new ArrayList<>();
         active.forEach(r -> ran.add(r.info()));
         ran.add(RuleCatalogue.UNPARSED_STATEMENT);
@@ -78,19 +97,24 @@ public final class Linter {
         return new LintResult(plan, settings, ran, verdicts);
     }
 
-    /** A statement's tokens and shape, computed once. */
-    private record Analysed(Statement statement, List<Token> tokens, StatementShape shape, boolean parserAccepted) {
+    /** A changeset's statements with their tokens and shapes, computed once. */
+    private record Analysed(Changeset changeset, List<AnalysedStatement> statements, List<StatementShape> shapes) {
     }
 
-    private List<Analysed> analyse(Changeset changeset) {
-        List<Analysed> out = new ArrayList<>(changeset.statements().size());
+    private record AnalysedStatement(Statement statement, List<Token> tokens, StatementShape shape, boolean parserAccepted) {
+    }
+
+    private Analysed analyse(Changeset changeset) {
+        List<AnalysedStatement> out = new ArrayList<>(changeset.statements().size());
+        List<StatementShape> shapes = new ArrayList<>(changeset.statements().size());
         for (Statement s : changeset.statements()) {
             List<Token> tokens = Lexer.significant(s.sql(), settings.dialect());
             StatementShape shape = recognizer.recognize(tokens);
             boolean accepted = !(shape instanceof StatementShape.Unrecognized) || fullParserAccepts(s.sql());
-            out.add(new Analysed(s, tokens, shape, accepted));
+            out.add(new AnalysedStatement(s, tokens, shape, accepted));
+            shapes.add(shape);
         }
-        return out;
+        return new Analysed(changeset, out, Collections.unmodifiableList(shapes));
     }
 
     /** The full parser's opinion on a statement the recogniser does not know. */
@@ -102,16 +126,17 @@ public final class Linter {
         }
     }
 
-    private ChangesetVerdict lintChangeset(Changeset changeset, List<Analysed> statements, PlanTracker tracker) {
-        tracker.startChangeset(changeset);
+    private ChangesetVerdict lintChangeset(Analysed analysed, ChangesetTracker tracker) {
+        Changeset changeset = analysed.changeset();
+        List<AnalysedStatement> statements = analysed.statements();
+        List<StatementShape> shapes = analysed.shapes();
         List<Finding> kept = new ArrayList<>();
         List<Suppression> suppressed = new ArrayList<>();
         List<Allowances.Allow> changesetAllows = Allowances.inText(changeset.description(), changeset.position());
         ChangeClass changeClass = ChangeClass.ADDITIVE;
         boolean blocking = false;
-        List<StatementShape> shapes = statements.stream().map(Analysed::shape).toList();
         for (int i = 0; i < statements.size(); i++) {
-            Analysed a = statements.get(i);
+            AnalysedStatement a = statements.get(i);
             List<Finding> raw = new ArrayList<>();
             StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
                     lockOf(a.shape(), tracker), shapes, raw::add);

@@ -1,0 +1,183 @@
+package io.github.migrationdelivery.engine.lint;
+
+import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.ColumnDef;
+import io.github.migrationdelivery.engine.sql.ConstraintDef;
+import io.github.migrationdelivery.engine.sql.StatementShape;
+import io.github.migrationdelivery.engine.sql.TypeRef;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts that cross changesets: tables created in the plan, column types the plan defined,
+ * validated {@code CHECK (c IS NOT NULL)} constraints. They are recorded once, in plan order,
+ * each with the ordinal of the statement that changed it (its position in the whole plan, from
+ * 0), and answered "as of" an ordinal: what was true after every statement before it. That lets
+ * the rules of each changeset run on their own thread and still see exactly the plan before them.
+ * Tables are keyed by name without schema, as most migrations do not qualify names.
+ */
+final class PlanHistory {
+
+    private final Versions<Boolean> createdTables = new Versions<>();
+    private final Versions<TypeRef> columnTypes = new Versions<>();
+    private final Versions<Boolean> validatedNotNullChecks = new Versions<>();
+    /** Only while recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
+    private final Map<String, String> pendingNotNullChecks = new HashMap<>();
+
+    private PlanHistory() {
+    }
+
+    /** Records the statements' shapes, changeset by changeset, in plan order. */
+    static PlanHistory record(List<List<StatementShape>> changesets) {
+        PlanHistory history = new PlanHistory();
+        int ordinal = 0;
+        for (List<StatementShape> shapes : changesets) {
+            for (StatementShape shape : shapes) {
+                history.record(shape, ordinal++);
+            }
+        }
+        history.pendingNotNullChecks.clear();
+        return history;
+    }
+
+    private void record(StatementShape shape, int ordinal) {
+        if (shape instanceof StatementShape.CreateTable ct) {
+            String table = ct.table().name();
+            createdTables.put(table, ordinal, true);
+            for (ColumnDef col : ct.columns()) {
+                if (col.type() != null) {
+                    columnTypes.put(key(table, col.name()), ordinal, col.type());
+                }
+            }
+            for (ConstraintDef c : ct.constraints()) {
+                constraintAdded(table, c, ordinal);
+            }
+        } else if (shape instanceof StatementShape.AlterTable at) {
+            altered(at, ordinal);
+        } else if (shape instanceof StatementShape.Drop d && "TABLE".equals(d.objectType())) {
+            d.names().forEach(n -> createdTables.put(n.name(), ordinal, false));
+        }
+    }
+
+    private void altered(StatementShape.AlterTable at, int ordinal) {
+        String table = at.table().name();
+        for (AlterAction a : at.actions()) {
+            switch (a.kind()) {
+                case ADD_COLUMN:
+                case MODIFY_COLUMN:
+                    if (a.definition() != null && a.definition().type() != null) {
+                        columnTypes.put(key(table, a.column()), ordinal, null);
+                        columnTypes.put(key(table, a.definition().name()), ordinal, a.definition().type());
+                    }
+                    break;
+                case ALTER_COLUMN_TYPE:
+                    if (a.type() != null) {
+                        columnTypes.put(key(table, a.column()), ordinal, a.type());
+                    }
+                    break;
+                case ADD_CONSTRAINT:
+                    constraintAdded(table, a.constraint(), ordinal);
+                    break;
+                case VALIDATE_CONSTRAINT:
+                    String column = pendingNotNullChecks.remove(key(table, a.name()));
+                    if (column != null) {
+                        validatedNotNullChecks.put(key(table, column), ordinal, true);
+                    }
+                    break;
+                case RENAME_TABLE:
+                    if (Boolean.TRUE.equals(createdTables.latest(table))) {
+                        createdTables.put(table, ordinal, false);
+                        createdTables.put(a.name().substring(a.name().lastIndexOf('.') + 1), ordinal, true);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void constraintAdded(String table, ConstraintDef c, int ordinal) {
+        if (c == null || c.type() != ConstraintDef.Type.CHECK || c.expression().size() != 4
+                || !c.expression().get(0).isIdentifier()) {
+            return;
+        }
+        String column = c.expression().get(0).identifier();
+        if (c.isNotNullCheckOn(column)) {
+            if (c.notValid()) {
+                pendingNotNullChecks.put(key(table, c.name()), column);
+            } else {
+                validatedNotNullChecks.put(key(table, column), ordinal, true);
+            }
+        }
+    }
+
+    static String key(String table, String name) {
+        return table + "/" + name;
+    }
+
+    /** True when the table was created by a statement before {@code ordinal} and not dropped or renamed since. */
+    boolean createdInPlan(String table, int ordinal) {
+        return Boolean.TRUE.equals(createdTables.asOf(table, ordinal));
+    }
+
+    /** The column's type as the statements before {@code ordinal} defined it; null when they did not. */
+    TypeRef columnType(String table, String column, int ordinal) {
+        return columnTypes.asOf(key(table, column), ordinal);
+    }
+
+    boolean hasValidatedNotNullCheck(String table, String column, int ordinal) {
+        return Boolean.TRUE.equals(validatedNotNullChecks.asOf(key(table, column), ordinal));
+    }
+
+    /**
+     * Values per key with the ordinal of the statement that set them, in recording order. Most
+     * keys change once or twice in a plan, so each key holds two small parallel arrays.
+     */
+    private static final class Versions<V> {
+
+        private final Map<String, Changes> byKey = new HashMap<>();
+
+        private static final class Changes {
+            int[] ordinals = new int[2];
+            Object[] values = new Object[2];
+            int size;
+        }
+
+        /** Sets the value from statement {@code ordinal} on; a later put for the same statement wins. */
+        void put(String key, int ordinal, V value) {
+            Changes c = byKey.computeIfAbsent(key, k -> new Changes());
+            if (c.size > 0 && c.ordinals[c.size - 1] == ordinal) {
+                c.values[c.size - 1] = value;
+                return;
+            }
+            if (c.size == c.ordinals.length) {
+                c.ordinals = Arrays.copyOf(c.ordinals, c.size * 2);
+                c.values = Arrays.copyOf(c.values, c.size * 2);
+            }
+            c.ordinals[c.size] = ordinal;
+            c.values[c.size] = value;
+            c.size++;
+        }
+
+        /** The value set by the last statement before {@code ordinal}; null when none set it. */
+        @SuppressWarnings("unchecked")
+        V asOf(String key, int ordinal) {
+            Changes c = byKey.get(key);
+            if (c == null) {
+                return null;
+            }
+            // Index of the first change at or after ordinal; the one before it is the answer.
+            int i = Arrays.binarySearch(c.ordinals, 0, c.size, ordinal);
+            int before = (i >= 0 ? i : -i - 1) - 1;
+            return before < 0 ? null : (V) c.values[before];
+        }
+
+        /** The value after everything recorded so far. */
+        V latest(String key) {
+            return asOf(key, Integer.MAX_VALUE);
+        }
+    }
+}
