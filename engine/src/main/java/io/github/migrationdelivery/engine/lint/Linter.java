@@ -33,6 +33,8 @@ import java.util.stream.IntStream;
  */
 public final class Linter {
 
+    private static final int SLICE_STATEMENTS = 4096;
+
     private final LintSettings settings;
     private final RuleCatalogue catalogue;
     private final List<Rule> active;
@@ -71,24 +73,39 @@ public final class Linter {
     }
 
     /**
-     * Three passes: lex and recognise every changeset (in parallel), record the plan-wide facts
+     * Works through the plan in slices of about {@link #SLICE_STATEMENTS} statements, three passes
+     * each: lex and recognise the slice's changesets (in parallel), record their plan-wide facts
      * in plan order (one cheap sequential pass over the shapes), then run the rules per changeset
-     * (in parallel: each changeset asks the history for what earlier changesets did).
-     * {@code parallel} exists so tests can check that both orders give the same result.
+     * (in parallel: each changeset asks the history for what earlier changesets did). Slicing
+     * keeps the tokens of only one slice alive, so they die young instead of being copied by the
+     * garbage collector. {@code parallel} exists so tests can check both ways give the same result.
      */
     LintResult lint(Plan plan, boolean parallel) {
         List<Changeset> changesets = plan.changesets();
-        List<Analysed> analysed = (parallel ? changesets.parallelStream() : changesets.stream()).map(this::analyse).toList();
-        PlanHistory history = PlanHistory.record(analysed.stream().map(Analysed::shapes).toList());
-        int[] firstOrdinal = new int[changesets.size()];
-        for (int i = 1; i < firstOrdinal.length; i++) {
-            firstOrdinal[i] = firstOrdinal[i - 1] + analysed.get(i - 1).shapes().size();
+        List<ChangesetVerdict> verdicts = new ArrayList<>(changesets.size());
+        PlanHistory history = new PlanHistory();
+        int ordinal = 0;
+        int from = 0;
+        while (from < changesets.size()) {
+            int to = from;
+            for (int statements = 0; to < changesets.size() && statements < SLICE_STATEMENTS; to++) {
+                statements += changesets.get(to).statements().size();
+            }
+            List<Changeset> slice = changesets.subList(from, to);
+            List<Analysed> analysed = (parallel ? slice.parallelStream() : slice.stream()).map(this::analyse).toList();
+            int[] firstOrdinal = new int[slice.size()];
+            for (int i = 0; i < slice.size(); i++) {
+                firstOrdinal[i] = ordinal;
+                history.record(analysed.get(i).shapes(), ordinal);
+                ordinal += analysed.get(i).shapes().size();
+            }
+            IntStream indexes = IntStream.range(0, slice.size());
+            verdicts.addAll((parallel ? indexes.parallel() : indexes)
+                    .mapToObj(i -> lintChangeset(analysed.get(i), new ChangesetTracker(settings.dialect(), history,
+                            slice.get(i), firstOrdinal[i])))
+                    .toList());
+            from = to;
         }
-        IntStream indexes = IntStream.range(0, changesets.size());
-        List<ChangesetVerdict> verdicts = (parallel ? indexes.parallel() : indexes)
-                .mapToObj(i -> lintChangeset(analysed.get(i), new ChangesetTracker(settings.dialect(), history,
-                        changesets.get(i), firstOrdinal[i])))
-                .toList();
         List<RuleInfo> ran = new ArrayList<>();
         active.forEach(r -> ran.add(r.info()));
         ran.add(RuleCatalogue.UNPARSED_STATEMENT);

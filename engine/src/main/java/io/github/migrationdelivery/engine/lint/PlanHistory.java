@@ -16,7 +16,8 @@ import java.util.Map;
  * validated {@code CHECK (c IS NOT NULL)} constraints. They are recorded once, in plan order,
  * each with the ordinal of the statement that changed it (its position in the whole plan, from
  * 0), and answered "as of" an ordinal: what was true after every statement before it. That lets
- * the rules of each changeset run on their own thread and still see exactly the plan before them.
+ * the rules of each changeset run on their own thread, once the changesets up to it are recorded,
+ * and still see exactly the plan before it whatever was recorded after.
  * Tables are keyed by name without schema, as most migrations do not qualify names.
  */
 final class PlanHistory {
@@ -24,23 +25,18 @@ final class PlanHistory {
     private final Versions<Boolean> createdTables = new Versions<>();
     private final Versions<TypeRef> columnTypes = new Versions<>();
     private final Versions<Boolean> validatedNotNullChecks = new Versions<>();
-    /** Only while recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
+    /** For recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
     private final Map<String, String> pendingNotNullChecks = new HashMap<>();
 
-    private PlanHistory() {
-    }
-
-    /** Records the statements' shapes, changeset by changeset, in plan order. */
-    static PlanHistory record(List<List<StatementShape>> changesets) {
-        PlanHistory history = new PlanHistory();
-        int ordinal = 0;
-        for (List<StatementShape> shapes : changesets) {
-            for (StatementShape shape : shapes) {
-                history.record(shape, ordinal++);
-            }
+    /**
+     * Records one changeset's statements, whose first has plan ordinal {@code firstOrdinal}.
+     * Changesets must be recorded in plan order, and not while other threads ask questions.
+     */
+    void record(List<StatementShape> shapes, int firstOrdinal) {
+        int ordinal = firstOrdinal;
+        for (StatementShape shape : shapes) {
+            record(shape, ordinal++);
         }
-        history.pendingNotNullChecks.clear();
-        return history;
     }
 
     private void record(StatementShape shape, int ordinal) {

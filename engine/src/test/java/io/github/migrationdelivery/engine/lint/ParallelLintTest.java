@@ -74,8 +74,10 @@ class ParallelLintTest {
 
     @Test
     void parallelAndSequentialRunsAgree() {
-        // Enough rounds that the parallel run splits the plan across threads.
-        String text = ROUND.repeat(200);
+        // Enough rounds (14 statements each) that the plan spans several of the linter's slices
+        // and each slice is split across threads.
+        int rounds = 350;
+        String text = ROUND.repeat(rounds);
         LintSettings settings = LintFixture.settings(text);
         Plan plan = LintFixture.plan(text, Path.of("case.sql"));
         Linter linter = new Linter(settings, RuleCatalogue.load());
@@ -84,7 +86,7 @@ class ParallelLintTest {
         LintResult parallel = linter.lint(plan, true);
 
         assertThat(parallel.changesets()).isEqualTo(sequential.changesets());
-        assertThat(sequential.findings().stream().filter(f -> f.ruleId().equals(INDEX))).hasSize(2 * 200);
+        assertThat(sequential.findings().stream().filter(f -> f.ruleId().equals(INDEX))).hasSize(2 * rounds);
         // A validated check stays valid for later rounds, so only the first round's early SET NOT NULL fires.
         assertThat(sequential.findings().stream().filter(f -> f.ruleId().equals(NOT_NULL))).hasSize(1);
     }
