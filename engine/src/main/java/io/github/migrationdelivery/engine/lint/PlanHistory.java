@@ -6,7 +6,6 @@ import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,46 +128,33 @@ final class PlanHistory {
     }
 
     /**
-     * Values per key with the ordinal of the statement that set them, in recording order. Most
-     * keys change once or twice in a plan, so each key holds two small parallel arrays.
+     * Values per key, each with the ordinal of the statement that set it: per key a chain from the
+     * latest change back to the first. Questions mostly come after the last change of their key
+     * (changesets ask once the slice they belong to is recorded), so the walk is usually one step.
      */
     private static final class Versions<V> {
 
-        private final Map<String, Changes> byKey = new HashMap<>();
-
-        private static final class Changes {
-            int[] ordinals = new int[2];
-            Object[] values = new Object[2];
-            int size;
+        private record Change(int ordinal, Object value, Change earlier) {
         }
+
+        private final Map<String, Change> latest = new HashMap<>();
 
         /** Sets the value from statement {@code ordinal} on; a later put for the same statement wins. */
         void put(String key, int ordinal, V value) {
-            Changes c = byKey.computeIfAbsent(key, k -> new Changes());
-            if (c.size > 0 && c.ordinals[c.size - 1] == ordinal) {
-                c.values[c.size - 1] = value;
-                return;
-            }
-            if (c.size == c.ordinals.length) {
-                c.ordinals = Arrays.copyOf(c.ordinals, c.size * 2);
-                c.values = Arrays.copyOf(c.values, c.size * 2);
-            }
-            c.ordinals[c.size] = ordinal;
-            c.values[c.size] = value;
-            c.size++;
+            Change last = latest.get(key);
+            Change earlier = last != null && last.ordinal() == ordinal ? last.earlier() : last;
+            latest.put(key, new Change(ordinal, value, earlier));
         }
 
         /** The value set by the last statement before {@code ordinal}; null when none set it. */
         @SuppressWarnings("unchecked")
         V asOf(String key, int ordinal) {
-            Changes c = byKey.get(key);
-            if (c == null) {
-                return null;
+            for (Change c = latest.get(key); c != null; c = c.earlier()) {
+                if (c.ordinal() < ordinal) {
+                    return (V) c.value();
+                }
             }
-            // Index of the first change at or after ordinal; the one before it is the answer.
-            int i = Arrays.binarySearch(c.ordinals, 0, c.size, ordinal);
-            int before = (i >= 0 ? i : -i - 1) - 1;
-            return before < 0 ? null : (V) c.values[before];
+            return null;
         }
 
         /** The value after everything recorded so far. */
