@@ -34,7 +34,7 @@ public final class LintThroughput {
         }
         Path corpus = Path.of(args[0]);
         Dialect dialect = Dialect.parse(args.length > 1 ? args[1] : "postgresql", "dialect");
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15; // fewer leave the first figure with C2 still compiling
         ServerVersion version = dialect.defaultVersion();
 
         long cpu0 = cpuNanos();
