@@ -16,7 +16,8 @@
 # JAR (default cli/target/migration-delivery.jar), BENCH_NO_HYPERFINE=1 (use the bash timer).
 #
 # Prints the wall time of one whole-process run of each tool over the corpus (median of
-# the timed runs), the ratio cli/squawk, the peak RSS of each tool, and the output of the
+# the timed runs; our CLI both as `java -jar` and through the launcher script next to the jar),
+# the ratios cli/squawk, the peak RSS of each tool, and the output of the
 # in-process throughput benchmark (statements/s). Raw results go to bench/out/.
 # The script never fails because a tool reported violations; it fails only on setup errors.
 set -uo pipefail
@@ -36,6 +37,7 @@ WAIT_IDLE=0
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 JAR="${JAR:-cli/target/migration-delivery.jar}"
+LAUNCHER="$(dirname "$JAR")/migration-delivery"
 INPROC_CLASS=io.github.migrationdelivery.bench.LintThroughput
 BENCH_CLASSES="$ROOT/bench/target/classes"
 SQUAWK_VERSION=2.66.0
@@ -167,7 +169,6 @@ peak_rss() {
 }
 
 SQ_MEDIAN=""; SQ_MIN=""; SQ_CPU=""; SQ_PEAK="n/a"
-CLI_MEDIAN=""; CLI_MIN=""; CLI_CPU=""; CLI_PEAK="n/a"
 
 # ---------------------------------------------------------------- squawk
 if [ "$DO_SQUAWK" = 1 ]; then
@@ -190,25 +191,48 @@ if [ "$DO_SQUAWK" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- migration-delivery CLI
+# bench_cli NAME CMD... : check run (must exit 0), then timing and peak RSS; sets CLI_MEDIAN,
+# CLI_MIN, CLI_CPU, CLI_PEAK (empty / n/a when skipped).
+bench_cli() {
+  local name="$1"; shift
+    echo "command: $*"
+  "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
+  local rc=$?
+  if [ "$rc" != 0 ]; then
+    echo "SKIPPED: check run exited $rc (expected 0 with --fail-on never); stderr:"
+    head -20 "$OUT/$name.stderr" | sed 's/^/  /'
+    return
+  fi
+  time_cmd "$name" "$@"
+  CLI_MEDIAN=$MEDIAN_S; CLI_MIN=$MIN_S; CLI_CPU=$CPU_S
+  peak_rss "$@"; CLI_PEAK=$PEAK_MB
+  echo "$name: median ${CLI_MEDIAN}s, min ${CLI_MIN}s, CPU ${CLI_CPU:-n/a} s, peak RSS ${CLI_PEAK} MB"
+}
+
+CLI_ARGS=(lint "$CORPUS" --dialect postgresql --server-version 15 --format json --output /dev/null --fail-on never)
+JJ_MEDIAN=""; JJ_MIN=""; JJ_CPU=""; JJ_PEAK="n/a"
+LA_MEDIAN=""; LA_MIN=""; LA_CPU=""; LA_PEAK="n/a"
 if [ "$DO_CLI" = 1 ]; then
-  say "migration-delivery CLI"
   if [ ! -f "$JAR" ]; then
+    say "migration-delivery CLI"
     echo "SKIPPED: $JAR does not exist yet (build it with: mvn -q -DskipTests package)"
   else
+    say "migration-delivery CLI, java -jar"
     # shellcheck disable=SC2206
-    CLI_CMD=("$JAVA" $JAVA_OPTS -jar "$JAR" lint "$CORPUS" --dialect postgresql --server-version 15
-             --format json --output /dev/null --fail-on never)
-    echo "command: ${CLI_CMD[*]}"
-    "${CLI_CMD[@]}" > "$OUT/cli.stdout" 2> "$OUT/cli.stderr"
-    rc=$?
-    if [ "$rc" != 0 ]; then
-      echo "SKIPPED: check run exited $rc (expected 0 with --fail-on never); stderr:"
-      head -20 "$OUT/cli.stderr" | sed 's/^/  /'
+    bench_cli cli "$JAVA" $JAVA_OPTS -jar "$JAR" "${CLI_ARGS[@]}"
+    JJ_MEDIAN=$CLI_MEDIAN; JJ_MIN=$CLI_MIN; JJ_CPU=$CLI_CPU; JJ_PEAK=$CLI_PEAK
+
+    say "migration-delivery CLI, launcher ($LAUNCHER)"
+    if [ ! -x "$LAUNCHER" ]; then
+      echo "SKIPPED: $LAUNCHER does not exist (built next to the jar by mvn package)"
     else
-      time_cmd cli "${CLI_CMD[@]}"
-      CLI_MEDIAN=$MEDIAN_S; CLI_MIN=$MIN_S; CLI_CPU=$CPU_S
-      peak_rss "${CLI_CMD[@]}"; CLI_PEAK=$PEAK_MB
-      echo "cli: median ${CLI_MEDIAN}s, min ${CLI_MIN}s, CPU ${CLI_CPU:-n/a} s, peak RSS ${CLI_PEAK} MB"
+      # Its own AppCDS cache, so the figure does not depend on what earlier runs left in ~/.cache;
+      # the check run writes the archive (as a user's first run would), the timed runs use it.
+      rm -rf "$OUT/cds-cache"
+      echo "AppCDS archive cache: $OUT/cds-cache (written by the check run)"
+      bench_cli launcher env JAVA="$JAVA" JAVA_OPTS="$JAVA_OPTS" XDG_CACHE_HOME="$ROOT/$OUT/cds-cache" \
+        "$LAUNCHER" "${CLI_ARGS[@]}"
+      LA_MEDIAN=$CLI_MEDIAN; LA_MIN=$CLI_MIN; LA_CPU=$CLI_CPU; LA_PEAK=$CLI_PEAK
     fi
   fi
 fi
@@ -237,17 +261,22 @@ say "summary"
 {
   echo "corpus:            $CORPUS ($NFILES files, ${NSTMTS:-?} statements)"
   echo "squawk wall time:  ${SQ_MEDIAN:-n/a} s median (min ${SQ_MIN:-n/a} s), CPU ${SQ_CPU:-n/a} s, peak RSS $SQ_PEAK MB"
-  echo "cli wall time:     ${CLI_MEDIAN:-n/a} s median (min ${CLI_MIN:-n/a} s), CPU ${CLI_CPU:-n/a} s, peak RSS $CLI_PEAK MB"
-  if [ -n "$SQ_MEDIAN" ] && [ -n "$CLI_MEDIAN" ]; then
-    python3 -c '
+  echo "cli (java -jar):   ${JJ_MEDIAN:-n/a} s median (min ${JJ_MIN:-n/a} s), CPU ${JJ_CPU:-n/a} s, peak RSS $JJ_PEAK MB"
+  echo "cli (launcher):    ${LA_MEDIAN:-n/a} s median (min ${LA_MIN:-n/a} s), CPU ${LA_CPU:-n/a} s, peak RSS $LA_PEAK MB"
+  ratio() { # ratio LABEL CLI_MEDIAN CLI_MIN
+    if [ -n "$SQ_MEDIAN" ] && [ -n "$2" ]; then
+      python3 -c '
 import sys
-cli, sq, cmin, smin = map(float, sys.argv[1:5])
+label, cli, sq, cmin, smin = sys.argv[1], *map(float, sys.argv[2:6])
 r = cli / sq
-print("ratio cli/squawk:  %.2f (median), %.2f (min)   goal <= 1.50: %s" % (r, cmin / smin, "MET" if r <= 1.5 else "NOT MET"))' \
-      "$CLI_MEDIAN" "$SQ_MEDIAN" "$CLI_MIN" "$SQ_MIN"
-  else
-    echo "ratio cli/squawk:  n/a (needs both runs)"
-  fi
+print("ratio %-12s %.2f (median), %.2f (min)   goal <= 1.50: %s" % (label + ":", r, cmin / smin, "MET" if r <= 1.5 else "NOT MET"))' \
+        "$1" "$2" "$SQ_MEDIAN" "$3" "$SQ_MIN"
+    else
+      echo "ratio $1: n/a (needs both runs)"
+    fi
+  }
+  ratio launcher/squawk "$LA_MEDIAN" "$LA_MIN"
+  ratio java-jar/squawk "$JJ_MEDIAN" "$JJ_MIN"
   echo "in-process:        $INPROC"
   echo "load at end:       $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/summary.txt"

@@ -18,17 +18,22 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Lints a plan. Statements are lexed and recognised in parallel (the costly part); rules then
- * run in plan order, because what a statement means depends on what came before it (a table
- * created earlier in the plan, a timeout set earlier in the changeset).
+ * Lints a plan. What a statement means depends on what came before it (a table created earlier
+ * in the plan, a timeout set earlier in the changeset), so the facts that cross changesets are
+ * recorded in plan order first ({@link PlanHistory}); then changesets are linted independently,
+ * in parallel, and their verdicts kept in plan order.
  */
 public final class Linter {
+
+    private static final int SLICE_STATEMENTS = 4096;
 
     private final LintSettings settings;
     private final RuleCatalogue catalogue;
@@ -64,11 +69,42 @@ public final class Linter {
     }
 
     public LintResult lint(Plan plan) {
-        List<List<Analysed>> analysed = plan.changesets().parallelStream().map(this::analyse).toList();
-        PlanTracker tracker = new PlanTracker(settings.dialect());
-        List<ChangesetVerdict> verdicts = new ArrayList<>(plan.changesets().size());
-        for (int i = 0; i < plan.changesets().size(); i++) {
-            verdicts.add(lintChangeset(plan.changesets().get(i), analysed.get(i), tracker));
+        return lint(plan, true);
+    }
+
+    /**
+     * Works through the plan in slices of about {@link #SLICE_STATEMENTS} statements, three passes
+     * each: lex and recognise the slice's changesets (in parallel), record their plan-wide facts
+     * in plan order (one cheap sequential pass over the shapes), then run the rules per changeset
+     * (in parallel: each changeset asks the history for what earlier changesets did). Slicing
+     * keeps the tokens of only one slice alive, so they die young instead of being copied by the
+     * garbage collector. {@code parallel} exists so tests can check both ways give the same result.
+     */
+    LintResult lint(Plan plan, boolean parallel) {
+        List<Changeset> changesets = plan.changesets();
+        List<ChangesetVerdict> verdicts = new ArrayList<>(changesets.size());
+        PlanHistory history = new PlanHistory();
+        int ordinal = 0;
+        int from = 0;
+        while (from < changesets.size()) {
+            int to = from;
+            for (int statements = 0; to < changesets.size() && statements < SLICE_STATEMENTS; to++) {
+                statements += changesets.get(to).statements().size();
+            }
+            List<Changeset> slice = changesets.subList(from, to);
+            List<Analysed> analysed = (parallel ? slice.parallelStream() : slice.stream()).map(this::analyse).toList();
+            int[] firstOrdinal = new int[slice.size()];
+            for (int i = 0; i < slice.size(); i++) {
+                firstOrdinal[i] = ordinal;
+                history.record(analysed.get(i).shapes(), ordinal);
+                ordinal += analysed.get(i).shapes().size();
+            }
+            IntStream indexes = IntStream.range(0, slice.size());
+            verdicts.addAll((parallel ? indexes.parallel() : indexes)
+                    .mapToObj(i -> lintChangeset(analysed.get(i), new ChangesetTracker(settings.dialect(), history,
+                            slice.get(i), firstOrdinal[i])))
+                    .toList());
+            from = to;
         }
         List<RuleInfo> ran = new ArrayList<>();
         active.forEach(r -> ran.add(r.info()));
@@ -78,19 +114,24 @@ public final class Linter {
         return new LintResult(plan, settings, ran, verdicts);
     }
 
-    /** A statement's tokens and shape, computed once. */
-    private record Analysed(Statement statement, List<Token> tokens, StatementShape shape, boolean parserAccepted) {
+    /** A changeset's statements with their tokens and shapes, computed once. */
+    private record Analysed(Changeset changeset, List<AnalysedStatement> statements, List<StatementShape> shapes) {
     }
 
-    private List<Analysed> analyse(Changeset changeset) {
-        List<Analysed> out = new ArrayList<>(changeset.statements().size());
+    private record AnalysedStatement(Statement statement, List<Token> tokens, StatementShape shape, boolean parserAccepted) {
+    }
+
+    private Analysed analyse(Changeset changeset) {
+        List<AnalysedStatement> out = new ArrayList<>(changeset.statements().size());
+        List<StatementShape> shapes = new ArrayList<>(changeset.statements().size());
         for (Statement s : changeset.statements()) {
             List<Token> tokens = Lexer.significant(s.sql(), settings.dialect());
             StatementShape shape = recognizer.recognize(tokens);
             boolean accepted = !(shape instanceof StatementShape.Unrecognized) || fullParserAccepts(s.sql());
-            out.add(new Analysed(s, tokens, shape, accepted));
+            out.add(new AnalysedStatement(s, tokens, shape, accepted));
+            shapes.add(shape);
         }
-        return out;
+        return new Analysed(changeset, out, Collections.unmodifiableList(shapes));
     }
 
     /** The full parser's opinion on a statement the recogniser does not know. */
@@ -102,16 +143,17 @@ public final class Linter {
         }
     }
 
-    private ChangesetVerdict lintChangeset(Changeset changeset, List<Analysed> statements, PlanTracker tracker) {
-        tracker.startChangeset(changeset);
+    private ChangesetVerdict lintChangeset(Analysed analysed, ChangesetTracker tracker) {
+        Changeset changeset = analysed.changeset();
+        List<AnalysedStatement> statements = analysed.statements();
+        List<StatementShape> shapes = analysed.shapes();
         List<Finding> kept = new ArrayList<>();
         List<Suppression> suppressed = new ArrayList<>();
         List<Allowances.Allow> changesetAllows = Allowances.inText(changeset.description(), changeset.position());
         ChangeClass changeClass = ChangeClass.ADDITIVE;
         boolean blocking = false;
-        List<StatementShape> shapes = statements.stream().map(Analysed::shape).toList();
         for (int i = 0; i < statements.size(); i++) {
-            Analysed a = statements.get(i);
+            AnalysedStatement a = statements.get(i);
             List<Finding> raw = new ArrayList<>();
             StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
                     lockOf(a.shape(), tracker), shapes, raw::add);

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Stable identities for findings, so SARIF consumers and GitLab recognise a finding across builds
@@ -20,6 +21,9 @@ import java.util.Map;
  * statement). Identical findings in one file get an occurrence number, so they stay distinct.
  */
 final class Fingerprints {
+
+    /** Compiled once: String.replaceAll would compile it again for every finding. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Fingerprints() {
     }
@@ -32,6 +36,7 @@ final class Fingerprints {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+        HexFormat hex = HexFormat.of();
         Map<String, Integer> seen = new HashMap<>();
         List<String> prints = new ArrayList<>();
         for (Finding f : result.findings()) {
@@ -42,14 +47,14 @@ final class Fingerprints {
             if (occurrence > 1) {
                 key = key + '\0' + occurrence;
             }
-            prints.add(HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8))));
+            prints.add(hex.formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8))));
         }
         return prints;
     }
 
     /** Lower case, runs of whitespace as one space, no trailing semicolon. */
     static String normalize(String statement) {
-        String s = statement.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String s = WHITESPACE.matcher(statement.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         while (s.endsWith(";")) {
             s = s.substring(0, s.length() - 1).stripTrailing();
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 
 /**
  * The JSON formats write with Jackson's streaming generator rather than ObjectMapper: no
@@ -32,12 +33,17 @@ final class JsonOutput {
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(separators)
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+        // Straight into a Writer: a report of many findings is tens of megabytes, not worth a copy in memory.
+        Writer target = out instanceof Writer w ? w : new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(target)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns out
             json.setPrettyPrinter(pretty);
             body.write(json);
         }
-        out.append(text.toString()).append('\n');
+        if (target != out) {
+            out.append(target.toString());
+        }
+        out.append('\n');
     }
 
     /** Writes {@code value} or JSON null. */

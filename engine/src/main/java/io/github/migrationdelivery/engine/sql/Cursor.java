@@ -42,6 +42,25 @@ final class Cursor {
         return index;
     }
 
+    /**
+     * True when the next token is this keyword or symbol. Most checks test one word; this
+     * overload spares them a varargs array per call, which the C1 compiler of a short CLI run
+     * does not optimise away.
+     */
+    boolean at(String word) {
+        Token t = peek();
+        return t != null && matches(t, word);
+    }
+
+    /** Consumes the keyword or symbol when it is next (one word, without a varargs array). */
+    boolean accept(String word) {
+        if (at(word)) {
+            index++;
+            return true;
+        }
+        return false;
+    }
+
     /** True when the next tokens are these keywords (a single word may be a symbol such as "("). */
     boolean at(String... words) {
         for (int k = 0; k < words.length; k++) {

@@ -17,8 +17,9 @@ public final class Lexer {
     private final boolean mysql;
     private int pos;
     private int tokenStart;
-    // Lines are counted lazily, up to linePos, so the scanning loops can simply move pos.
-    private int linePos;
+    // Lines are counted lazily, when a token's line is asked for, so the scanning loops can simply
+    // move pos. nextNewline is the first line end not yet counted (MAX_VALUE when there is none).
+    private int nextNewline;
     private int line = 1;
     private int lineStart;
     private boolean unterminated;
@@ -26,6 +27,7 @@ public final class Lexer {
     public Lexer(String text, Dialect dialect) {
         this.text = text;
         this.mysql = dialect.isMysqlFamily();
+        this.nextNewline = newlineFrom(0);
     }
 
     /** All tokens of {@code text}, comments included. */
@@ -292,13 +294,17 @@ public final class Lexer {
     }
 
     private void syncLine(int upTo) {
-        for (int i = linePos; i < upTo; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        // indexOf is much faster than a loop over charAt, and finds each line end only once.
+        while (nextNewline < upTo) {
+            line++;
+            lineStart = nextNewline + 1;
+            nextNewline = newlineFrom(lineStart);
         }
-        linePos = Math.max(linePos, upTo);
+    }
+
+    private int newlineFrom(int from) {
+        int i = text.indexOf('\n', from);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     private static boolean isWordStart(char c) {

@@ -35,13 +35,24 @@ public final class LintFixture {
     }
 
     public static LintResult lint(String text, Path file) {
+        return new Linter(settings(text), CATALOGUE).lint(plan(text, file));
+    }
+
+    /** The settings of the text's {@code -- md:test} line (defaults without one). */
+    static LintSettings settings(String text) {
         Map<String, String> settings = options(text.lines().findFirst().orElse(""), "-- md:test");
         Dialect dialect = Dialect.parse(settings.getOrDefault("dialect", "postgresql"), "dialect");
         ServerVersion version = ServerVersion.parse(settings.getOrDefault("server-version", dialect.defaultVersion().toString()));
-        boolean transactional = Boolean.parseBoolean(settings.getOrDefault("transactional", "true"));
-        LintSettings lintSettings = new LintSettings(dialect, version, FailLevel.ERROR, Set.of(),
+        return new LintSettings(dialect, version, FailLevel.ERROR, Set.of(),
                 Set.of(settings.getOrDefault("enable", "").split(",")).stream().filter(s -> !s.isEmpty())
                         .collect(java.util.stream.Collectors.toSet()), Map.of());
+    }
+
+    /** The text as a plan, one changeset per {@code -- md:changeset} section. */
+    static Plan plan(String text, Path file) {
+        Map<String, String> settings = options(text.lines().findFirst().orElse(""), "-- md:test");
+        Dialect dialect = Dialect.parse(settings.getOrDefault("dialect", "postgresql"), "dialect");
+        boolean transactional = Boolean.parseBoolean(settings.getOrDefault("transactional", "true"));
         List<Changeset> changesets = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         StringBuilder current = new StringBuilder();
@@ -58,7 +69,7 @@ public final class LintFixture {
             }
         }
         addChangeset(changesets, current.toString(), startLine, file, dialect, transactional, csOptions);
-        return new Linter(lintSettings, CATALOGUE).lint(new Plan(dialect, changesets));
+        return new Plan(dialect, changesets);
     }
 
     /** The findings' rule ids, in order. */

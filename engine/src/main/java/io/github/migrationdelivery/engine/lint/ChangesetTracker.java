@@ -5,7 +5,6 @@ import io.github.migrationdelivery.engine.lock.PostgresLocks;
 import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
-import io.github.migrationdelivery.engine.sql.ColumnDef;
 import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
@@ -18,20 +17,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Follows the plan statement by statement so rules can ask what came before. One instance per
- * lint run; tables are keyed by name without schema, as most migrations do not qualify names.
+ * Follows one changeset statement by statement so rules can ask what came before: the
+ * changeset's own state (timeouts, explicit transactions, locks held in the transaction) it
+ * tracks itself; what earlier changesets did it asks the {@link PlanHistory} as of the current
+ * statement's ordinal. So changesets can be linted independently, in any order, on any thread.
  */
-final class PlanTracker implements PlanState {
+final class ChangesetTracker implements PlanState {
 
     private final Dialect dialect;
-    private final Set<String> createdTables = new HashSet<>();
-    private final Map<String, TypeRef> columnTypes = new HashMap<>();
-    private final Set<String> validatedNotNullChecks = new HashSet<>();
-    /** Constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
-    private final Map<String, String> pendingNotNullChecks = new HashMap<>();
+    private final PlanHistory history;
+    /** The current statement's position in the whole plan, from 0. */
+    private int ordinal;
 
     // Changeset scope
-    private boolean changesetTransactional;
+    private final boolean changesetTransactional;
     private boolean lockTimeout;
     private boolean statementTimeout;
     private int explicitDepth;
@@ -42,27 +41,20 @@ final class PlanTracker implements PlanState {
     private final Set<String> notValidInTransaction = new HashSet<>();
     private final Map<String, Integer> alterCounts = new HashMap<>();
 
-    PlanTracker(Dialect dialect) {
+    /** @param firstOrdinal the plan ordinal of the changeset's first statement */
+    ChangesetTracker(Dialect dialect, PlanHistory history, Changeset changeset, int firstOrdinal) {
         this.dialect = dialect;
+        this.history = history;
+        this.changesetTransactional = changeset.transactional();
+        this.ordinal = firstOrdinal;
     }
 
-    void startChangeset(Changeset changeset) {
-        changesetTransactional = changeset.transactional();
-        lockTimeout = false;
-        statementTimeout = false;
-        explicitDepth = 0;
-        statementIndex = 0;
-        endTransaction();
-    }
-
-    /** Records what the statement changed; called after the rules looked at it. */
+    /** Records what the statement changed in the changeset; called after the rules looked at it. */
     void after(StatementShape shape) {
         if (shape instanceof StatementShape.CreateTable ct) {
-            created(ct);
+            ct.constraints().forEach(c -> constraintAdded(ct.table().name(), c));
         } else if (shape instanceof StatementShape.AlterTable at) {
             altered(at);
-        } else if (shape instanceof StatementShape.Drop d && "TABLE".equals(d.objectType())) {
-            d.names().forEach(n -> createdTables.remove(n.name()));
         } else if (shape instanceof StatementShape.SetVariable sv) {
             setting(sv);
         } else if (shape instanceof StatementShape.Transaction tx) {
@@ -76,19 +68,7 @@ final class PlanTracker implements PlanState {
             endTransaction();
         }
         statementIndex++;
-    }
-
-    private void created(StatementShape.CreateTable ct) {
-        String table = ct.table().name();
-        createdTables.add(table);
-        for (ColumnDef col : ct.columns()) {
-            if (col.type() != null) {
-                columnTypes.put(key(table, col.name()), col.type());
-            }
-        }
-        for (ConstraintDef c : ct.constraints()) {
-            constraintAdded(table, c);
-        }
+        ordinal++;
     }
 
     private void altered(StatementShape.AlterTable at) {
@@ -97,55 +77,15 @@ final class PlanTracker implements PlanState {
             alterCounts.merge(table, 1, Integer::sum);
         }
         for (AlterAction a : at.actions()) {
-            switch (a.kind()) {
-                case ADD_COLUMN:
-                case MODIFY_COLUMN:
-                    if (a.definition() != null && a.definition().type() != null) {
-                        columnTypes.remove(key(table, a.column()));
-                        columnTypes.put(key(table, a.definition().name()), a.definition().type());
-                    }
-                    break;
-                case ALTER_COLUMN_TYPE:
-                    if (a.type() != null) {
-                        columnTypes.put(key(table, a.column()), a.type());
-                    }
-                    break;
-                case ADD_CONSTRAINT:
-                    constraintAdded(table, a.constraint());
-                    break;
-                case VALIDATE_CONSTRAINT:
-                    String column = pendingNotNullChecks.remove(key(table, a.name()));
-                    if (column != null) {
-                        validatedNotNullChecks.add(key(table, column));
-                    }
-                    break;
-                case RENAME_TABLE:
-                    if (createdTables.remove(table)) {
-                        createdTables.add(a.name().substring(a.name().lastIndexOf('.') + 1));
-                    }
-                    break;
-                default:
-                    break;
+            if (a.kind() == AlterAction.Kind.ADD_CONSTRAINT) {
+                constraintAdded(table, a.constraint());
             }
         }
     }
 
     private void constraintAdded(String table, ConstraintDef c) {
-        if (c == null) {
-            return;
-        }
-        if (c.notValid() && inTransaction()) {
-            notValidInTransaction.add(key(table, c.name()));
-        }
-        if (c.type() == ConstraintDef.Type.CHECK && c.expression().size() == 4 && c.expression().get(0).isIdentifier()) {
-            String column = c.expression().get(0).identifier();
-            if (c.isNotNullCheckOn(column)) {
-                if (c.notValid()) {
-                    pendingNotNullChecks.put(key(table, c.name()), column);
-                } else {
-                    validatedNotNullChecks.add(key(table, column));
-                }
-            }
+        if (c != null && c.notValid() && inTransaction()) {
+            notValidInTransaction.add(PlanHistory.key(table, c.name()));
         }
     }
 
@@ -187,23 +127,19 @@ final class PlanTracker implements PlanState {
         alterCounts.clear();
     }
 
-    private static String key(String table, String name) {
-        return table + "/" + name;
-    }
-
     @Override
     public boolean createdInPlan(QualifiedName table) {
-        return createdTables.contains(table.name());
+        return history.createdInPlan(table.name(), ordinal);
     }
 
     @Override
     public Optional<TypeRef> columnType(QualifiedName table, String column) {
-        return Optional.ofNullable(columnTypes.get(key(table.name(), column)));
+        return Optional.ofNullable(history.columnType(table.name(), column, ordinal));
     }
 
     @Override
     public boolean hasValidatedNotNullCheck(QualifiedName table, String column) {
-        return validatedNotNullChecks.contains(key(table.name(), column));
+        return history.hasValidatedNotNullCheck(table.name(), column, ordinal);
     }
 
     @Override
@@ -233,7 +169,7 @@ final class PlanTracker implements PlanState {
 
     @Override
     public boolean addedNotValidInTransaction(QualifiedName table, String name) {
-        return notValidInTransaction.contains(key(table.name(), name));
+        return notValidInTransaction.contains(PlanHistory.key(table.name(), name));
     }
 
     @Override

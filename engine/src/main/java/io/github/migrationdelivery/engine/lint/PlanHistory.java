@@ -1,0 +1,165 @@
+package io.github.migrationdelivery.engine.lint;
+
+import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.ColumnDef;
+import io.github.migrationdelivery.engine.sql.ConstraintDef;
+import io.github.migrationdelivery.engine.sql.StatementShape;
+import io.github.migrationdelivery.engine.sql.TypeRef;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts that cross changesets: tables created in the plan, column types the plan defined,
+ * validated {@code CHECK (c IS NOT NULL)} constraints. They are recorded once, in plan order,
+ * each with the ordinal of the statement that changed it (its position in the whole plan, from
+ * 0), and answered "as of" an ordinal: what was true after every statement before it. That lets
+ * the rules of each changeset run on their own thread, once the changesets up to it are recorded,
+ * and still see exactly the plan before it whatever was recorded after.
+ * Tables are keyed by name without schema, as most migrations do not qualify names.
+ */
+final class PlanHistory {
+
+    private final Versions<Boolean> createdTables = new Versions<>();
+    private final Versions<TypeRef> columnTypes = new Versions<>();
+    private final Versions<Boolean> validatedNotNullChecks = new Versions<>();
+    /** For recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
+    private final Map<String, String> pendingNotNullChecks = new HashMap<>();
+
+    /**
+     * Records one changeset's statements, whose first has plan ordinal {@code firstOrdinal}.
+     * Changesets must be recorded in plan order, and not while other threads ask questions.
+     */
+    void record(List<StatementShape> shapes, int firstOrdinal) {
+        int ordinal = firstOrdinal;
+        for (StatementShape shape : shapes) {
+            record(shape, ordinal++);
+        }
+    }
+
+    private void record(StatementShape shape, int ordinal) {
+        if (shape instanceof StatementShape.CreateTable ct) {
+            String table = ct.table().name();
+            createdTables.put(table, ordinal, true);
+            for (ColumnDef col : ct.columns()) {
+                if (col.type() != null) {
+                    columnTypes.put(key(table, col.name()), ordinal, col.type());
+                }
+            }
+            for (ConstraintDef c : ct.constraints()) {
+                constraintAdded(table, c, ordinal);
+            }
+        } else if (shape instanceof StatementShape.AlterTable at) {
+            altered(at, ordinal);
+        } else if (shape instanceof StatementShape.Drop d && "TABLE".equals(d.objectType())) {
+            d.names().forEach(n -> createdTables.put(n.name(), ordinal, false));
+        }
+    }
+
+    private void altered(StatementShape.AlterTable at, int ordinal) {
+        String table = at.table().name();
+        for (AlterAction a : at.actions()) {
+            switch (a.kind()) {
+                case ADD_COLUMN:
+                case MODIFY_COLUMN:
+                    if (a.definition() != null && a.definition().type() != null) {
+                        columnTypes.put(key(table, a.column()), ordinal, null);
+                        columnTypes.put(key(table, a.definition().name()), ordinal, a.definition().type());
+                    }
+                    break;
+                case ALTER_COLUMN_TYPE:
+                    if (a.type() != null) {
+                        columnTypes.put(key(table, a.column()), ordinal, a.type());
+                    }
+                    break;
+                case ADD_CONSTRAINT:
+                    constraintAdded(table, a.constraint(), ordinal);
+                    break;
+                case VALIDATE_CONSTRAINT:
+                    String column = pendingNotNullChecks.remove(key(table, a.name()));
+                    if (column != null) {
+                        validatedNotNullChecks.put(key(table, column), ordinal, true);
+                    }
+                    break;
+                case RENAME_TABLE:
+                    if (Boolean.TRUE.equals(createdTables.latest(table))) {
+                        createdTables.put(table, ordinal, false);
+                        createdTables.put(a.name().substring(a.name().lastIndexOf('.') + 1), ordinal, true);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void constraintAdded(String table, ConstraintDef c, int ordinal) {
+        if (c == null || c.type() != ConstraintDef.Type.CHECK || c.expression().size() != 4
+                || !c.expression().get(0).isIdentifier()) {
+            return;
+        }
+        String column = c.expression().get(0).identifier();
+        if (c.isNotNullCheckOn(column)) {
+            if (c.notValid()) {
+                pendingNotNullChecks.put(key(table, c.name()), column);
+            } else {
+                validatedNotNullChecks.put(key(table, column), ordinal, true);
+            }
+        }
+    }
+
+    static String key(String table, String name) {
+        return table + "/" + name;
+    }
+
+    /** True when the table was created by a statement before {@code ordinal} and not dropped or renamed since. */
+    boolean createdInPlan(String table, int ordinal) {
+        return Boolean.TRUE.equals(createdTables.asOf(table, ordinal));
+    }
+
+    /** The column's type as the statements before {@code ordinal} defined it; null when they did not. */
+    TypeRef columnType(String table, String column, int ordinal) {
+        return columnTypes.asOf(key(table, column), ordinal);
+    }
+
+    boolean hasValidatedNotNullCheck(String table, String column, int ordinal) {
+        return Boolean.TRUE.equals(validatedNotNullChecks.asOf(key(table, column), ordinal));
+    }
+
+    /**
+     * Values per key, each with the ordinal of the statement that set it: per key a chain from the
+     * latest change back to the first. Questions mostly come after the last change of their key
+     * (changesets ask once the slice they belong to is recorded), so the walk is usually one step.
+     */
+    private static final class Versions<V> {
+
+        private record Change(int ordinal, Object value, Change earlier) {
+        }
+
+        private final Map<String, Change> latest = new HashMap<>();
+
+        /** Sets the value from statement {@code ordinal} on; a later put for the same statement wins. */
+        void put(String key, int ordinal, V value) {
+            Change last = latest.get(key);
+            Change earlier = last != null && last.ordinal() == ordinal ? last.earlier() : last;
+            latest.put(key, new Change(ordinal, value, earlier));
+        }
+
+        /** The value set by the last statement before {@code ordinal}; null when none set it. */
+        @SuppressWarnings("unchecked")
+        V asOf(String key, int ordinal) {
+            for (Change c = latest.get(key); c != null; c = c.earlier()) {
+                if (c.ordinal() < ordinal) {
+                    return (V) c.value();
+                }
+            }
+            return null;
+        }
+
+        /** The value after everything recorded so far. */
+        V latest(String key) {
+            return asOf(key, Integer.MAX_VALUE);
+        }
+    }
+}
