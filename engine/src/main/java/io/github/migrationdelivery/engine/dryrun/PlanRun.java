@@ -238,7 +238,9 @@ final class PlanRun {
             failed = e;
         }
         p.endNs = System.nanoTime();
-        if (watch != null) {
+        // Inside a transaction the locks stay until commit, and so does the probing: the blocked
+        // time is then measured over the same span as the hold.
+        if (watch != null && !transaction) {
             watch.stop();
         }
         List<LockHeld> locks;
