@@ -6,7 +6,7 @@ import io.github.migrationdelivery.engine.lint.LintResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,28 +28,37 @@ final class Fingerprints {
     private Fingerprints() {
     }
 
-    /** One fingerprint per finding, in the order of {@link LintResult#findings()}. */
+    /**
+     * One fingerprint per finding, in the order of {@link LintResult#findings()}. Normalising and
+     * hashing are independent per finding and run in parallel (a large plan has tens of thousands
+     * of findings); only numbering the occurrences needs plan order.
+     */
     static List<String> of(LintResult result) {
+        List<String> keys = result.findings().parallelStream().map(Fingerprints::key).toList();
+        Map<String, Integer> seen = new HashMap<>();
+        String[] numbered = new String[keys.size()];
+        for (int i = 0; i < numbered.length; i++) {
+            String key = keys.get(i);
+            int occurrence = seen.merge(key, 1, Integer::sum);
+            numbered[i] = occurrence > 1 ? key + '\0' + occurrence : key;
+        }
+        return Arrays.stream(numbered).parallel().map(Fingerprints::sha256).toList();
+    }
+
+    private static String key(Finding f) {
+        String statement = normalize(f.statement());
+        return f.ruleId() + '\0' + ReportText.path(f.position()) + '\0'
+                + (statement.isEmpty() ? "changeset " + f.changeset() : statement);
+    }
+
+    private static String sha256(String key) {
         MessageDigest sha;
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            sha = MessageDigest.getInstance("SHA-256"); // not thread-safe, and cheap to get
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        HexFormat hex = HexFormat.of();
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> prints = new ArrayList<>();
-        for (Finding f : result.findings()) {
-            String statement = normalize(f.statement());
-            String key = f.ruleId() + '\0' + ReportText.path(f.position()) + '\0'
-                    + (statement.isEmpty() ? "changeset " + f.changeset() : statement);
-            int occurrence = seen.merge(key, 1, Integer::sum);
-            if (occurrence > 1) {
-                key = key + '\0' + occurrence;
-            }
-            prints.add(hex.formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8))));
-        }
-        return prints;
+        return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lower case, runs of whitespace as one space, no trailing semicolon. */

@@ -66,7 +66,7 @@ final class SqlScripts {
         if (script.changelog) {
             return changelogs.apply(file);
         }
-        MigrationName name = MigrationName.parse(file.getFileName().toString());
+        MigrationName name = script.name;
         if (name != null && name.undo()) {
             throw EngineException.badInput(SourcePosition.of(file),
                     "an undo script (U" + name.version() + "__) needs its versioned script V" + name.version() + "__");
@@ -120,7 +120,7 @@ final class SqlScripts {
         Script flywayExample = null;
         Script otherExample = null;
         for (Script s : scripts) {
-            boolean isFlyway = !s.changelog && MigrationName.parse(s.file.getFileName().toString()) != null;
+            boolean isFlyway = !s.changelog && s.name != null;
             if (isFlyway && flywayExample == null) {
                 flywayExample = s;
             } else if (!isFlyway && otherExample == null) {
@@ -158,7 +158,7 @@ final class SqlScripts {
         Map<String, Script> undos = new TreeMap<>(MigrationName.VERSION_ORDER);
         List<Script> repeatables = new ArrayList<>();
         for (Script s : scripts) {
-            MigrationName name = MigrationName.parse(s.file.getFileName().toString());
+            MigrationName name = s.name;
             if (name.repeatable()) {
                 repeatables.add(s);
                 continue;
@@ -183,13 +183,13 @@ final class SqlScripts {
             Script undo = undos.get(v.getKey());
             Optional<Rollback> rollback = undo == null ? Optional.empty()
                     : Optional.of(new Rollback(undo.statements, startOf(undo.file)));
-            changesets.add(flyway(s, MigrationName.parse(s.file.getFileName().toString()), rollback));
+            changesets.add(flyway(s, s.name, rollback));
         }
         // Repeatables run after all versioned scripts, ordered by description as Flyway does.
-        repeatables.sort(Comparator.comparing((Script s) -> MigrationName.parse(s.file.getFileName().toString()).description())
+        repeatables.sort(Comparator.comparing((Script s) -> s.name.description())
                 .thenComparing(s -> s.file.toString()));
         for (Script s : repeatables) {
-            changesets.add(flyway(s, MigrationName.parse(s.file.getFileName().toString()), Optional.empty()));
+            changesets.add(flyway(s, s.name, Optional.empty()));
         }
         return changesets;
     }
@@ -208,17 +208,23 @@ final class SqlScripts {
                 s.statements, Optional.empty(), Set.of(), Set.of());
     }
 
-    /** One file read and split; a formatted-SQL changelog is only recognised here, not split. */
-    private record Script(Path file, boolean changelog, boolean transactional, List<Statement> statements) {
+    /**
+     * One file read and split; a formatted-SQL changelog is only recognised here, not split.
+     * {@code name} is the Flyway reading of the file name (null when it has none), parsed here, on
+     * the reading threads, because a folder of thousands of scripts asks for it several times.
+     */
+    private record Script(Path file, MigrationName name, boolean changelog, boolean transactional,
+            List<Statement> statements) {
     }
 
     private Script load(Path file, boolean hasConf) {
         SourceText text = SourceText.read(file);
+        MigrationName name = MigrationName.parse(file.getFileName().toString());
         if (isFormattedSqlChangelog(text.text())) {
-            return new Script(file, true, true, List.of());
+            return new Script(file, name, true, true, List.of());
         }
         boolean transactional = !hasNoTransactionMarker(text.text()) && !(hasConf && confDisablesTransaction(file));
-        return new Script(file, false, transactional, text.statements(dialect, null));
+        return new Script(file, name, false, transactional, text.statements(dialect, null));
     }
 
     /** True when a comment before the first statement says {@code md:no-transaction}. */
