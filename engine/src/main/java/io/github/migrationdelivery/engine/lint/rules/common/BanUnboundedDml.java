@@ -6,7 +6,6 @@ import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
 import io.github.migrationdelivery.engine.plan.Dialect;
-import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.StatementShape.Dml;
 import io.github.migrationdelivery.engine.sql.Token;
 

@@ -10,16 +10,9 @@ import io.github.migrationdelivery.engine.lock.MysqlDdl;
 import io.github.migrationdelivery.engine.lock.MysqlDdl.Algorithm;
 import io.github.migrationdelivery.engine.lock.MysqlLocks;
 import io.github.migrationdelivery.engine.plan.Dialect;
-import io.github.migrationdelivery.engine.sql.AlterAction;
-import io.github.migrationdelivery.engine.sql.ColumnDef;
-import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
-import io.github.migrationdelivery.engine.sql.TypeRef;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** MY-ALG-02: LOCK=SHARED blocks writes, LOCK=EXCLUSIVE reads and writes, for the whole ALTER. */

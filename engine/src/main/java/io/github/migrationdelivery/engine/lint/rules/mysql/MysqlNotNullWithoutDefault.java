@@ -5,21 +5,11 @@ import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
-import io.github.migrationdelivery.engine.lock.LockImpact;
-import io.github.migrationdelivery.engine.lock.MysqlDdl;
-import io.github.migrationdelivery.engine.lock.MysqlDdl.Algorithm;
-import io.github.migrationdelivery.engine.lock.MysqlLocks;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.ColumnDef;
-import io.github.migrationdelivery.engine.sql.ConstraintDef;
-import io.github.migrationdelivery.engine.sql.QualifiedName;
-import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** MY-COL-05: existing rows silently get the implicit default of the type (0, empty string, zero date), and old application INSERTs fail in strict mode. */

@@ -11,7 +11,6 @@ import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.ColumnDef;
 import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
-import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 import io.github.migrationdelivery.engine.sql.TokenType;
 

@@ -9,7 +9,6 @@ import io.github.migrationdelivery.engine.lock.PostgresLocks;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
-import io.github.migrationdelivery.engine.sql.StatementShape;
 
 import java.util.Set;
 

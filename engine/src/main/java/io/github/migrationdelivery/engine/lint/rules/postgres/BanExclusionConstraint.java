@@ -10,7 +10,6 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.ConstraintDef;
-import io.github.migrationdelivery.engine.sql.StatementShape;
 
 import java.util.Set;
 
