@@ -14,6 +14,18 @@ public enum ExitCode {
     DATABASE(3),
     /** A statement waited too long for a lock another session holds (dry-run on a shared server). */
     LOCK_TIMEOUT(4),
+    /** No valid approval for this plan and target. */
+    NOT_APPROVED(5),
+    /** A destructive plan without a fresh, verified backup manifest for it. */
+    BACKUP_REQUIRED(6),
+    /** A backup could not be taken or verified. */
+    BACKUP_FAILED(7),
+    /** The database refused the login. */
+    AUTHENTICATION(8),
+    /** A migration stopped part-way; the message names what is applied. */
+    INCOMPLETE(9),
+    /** Another migration holds the migration lock, or left a stale one. */
+    LOCKED(10),
     /** A bug: please report it with the output of --debug. */
     INTERNAL(70);
 
@@ -28,15 +40,17 @@ public enum ExitCode {
     }
 
     static ExitCode of(EngineException.Kind kind) {
-        switch (kind) {
-            case BAD_INPUT:
-                return BAD_INPUT;
-            case DATABASE:
-                return DATABASE;
-            case LOCK_TIMEOUT:
-                return LOCK_TIMEOUT;
-            default:
-                return INTERNAL;
-        }
+        return switch (kind) {
+            case BAD_INPUT -> BAD_INPUT;
+            case DATABASE -> DATABASE;
+            case LOCK_TIMEOUT -> LOCK_TIMEOUT;
+            case NOT_APPROVED -> NOT_APPROVED;
+            case BACKUP_REQUIRED -> BACKUP_REQUIRED;
+            case BACKUP_FAILED -> BACKUP_FAILED;
+            case AUTHENTICATION -> AUTHENTICATION;
+            case INCOMPLETE -> INCOMPLETE;
+            case LOCKED -> LOCKED;
+            case INTERNAL -> INTERNAL;
+        };
     }
 }

@@ -23,6 +23,12 @@ import java.util.logging.Logger;
             " 2:bad usage or bad input (missing file, malformed changelog, unknown option)",
             " 3:the database refused or could not be reached",
             " 4:a statement waited longer than its lock timeout for a lock another session holds",
+            " 5:no valid approval for this plan and target",
+            " 6:a destructive plan without a fresh, verified backup manifest for it",
+            " 7:a backup could not be taken or verified",
+            " 8:the database refused the login (user or password)",
+            " 9:a migration stopped part-way (the message names what is applied)",
+            "10:another migration holds the migration lock, or left a stale one",
             "70:internal error (rerun with --debug and report it)"})
 public final class Main implements Runnable {
 

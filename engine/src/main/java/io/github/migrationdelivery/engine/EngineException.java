@@ -18,6 +18,18 @@ public class EngineException extends RuntimeException {
         DATABASE,
         /** A statement waited longer than its lock timeout for a lock another session holds. */
         LOCK_TIMEOUT,
+        /** No valid approval for this plan and target: none, too few, for another checksum, or void. */
+        NOT_APPROVED,
+        /** A destructive plan without a fresh, verified backup manifest for exactly this plan. */
+        BACKUP_REQUIRED,
+        /** Taking or verifying a backup failed (a full disk, a client older than the server, a bad archive). */
+        BACKUP_FAILED,
+        /** The database refused the login: wrong or missing user or password. */
+        AUTHENTICATION,
+        /** A migration stopped part-way: some changesets are applied, the rest are not (the message says which). */
+        INCOMPLETE,
+        /** Another migration holds the migration lock (or left a stale one behind). */
+        LOCKED,
         /** Anything the engine did not expect: a bug. */
         INTERNAL
     }

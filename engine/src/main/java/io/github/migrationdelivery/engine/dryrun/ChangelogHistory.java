@@ -1,7 +1,9 @@
 package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.plan.Changeset;
+import liquibase.ChecksumVersion;
 import liquibase.Scope;
+import liquibase.change.CheckSum;
 import liquibase.changelog.ChangeLogHistoryService;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
@@ -27,8 +29,7 @@ import java.util.List;
  * for the run, and each applied changeset gets the row Liquibase's {@link MarkChangeSetRanStatement}
  * generates, executed on the migration connection so it commits or rolls back with the changeset.
  * The plan does not keep Liquibase's ChangeSet objects, so the row is generated for a ChangeSet
- * rebuilt from id, author and file: its MD5SUM is that of a changeset without changes, not the
- * original's.
+ * rebuilt from id, author and file, carrying the checksum the plan read from the changelog.
  */
 final class ChangelogHistory implements AutoCloseable {
 
@@ -64,7 +65,13 @@ final class ChangelogHistory implements AutoCloseable {
     /** The SQL that inserts the changeset's DATABASECHANGELOG row (DATEEXECUTED is the server's clock when it runs). */
     List<String> row(Changeset changeset) {
         String file = changeset.position().file().toString().replace('\\', '/');
-        ChangeSet cs = new ChangeSet(changeset.id(), changeset.author(), false, false, file, null, null, null);
+        ChangeSet cs = new ChangeSet(changeset.id(), changeset.author(), false, false, file, null, null, null) {
+            // The rebuilt changeset has no changes; the row must carry the original's checksum.
+            @Override
+            public CheckSum generateCheckSum(ChecksumVersion version) {
+                return changeset.checksum().isEmpty() ? super.generateCheckSum(version) : CheckSum.parse(changeset.checksum());
+            }
+        };
         if (!changeset.description().isEmpty()) {
             cs.setComments(changeset.description());
         }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param rollback    the way back, when defined
  * @param contexts    Liquibase contexts (empty: all)
  * @param labels      Liquibase labels (empty: all)
+ * @param checksum    what the migration tool records for it: Liquibase's MD5SUM ("9:...") or
+ *                    Flyway's CRC32 of the file, as a decimal int; empty when unknown
  */
 public record Changeset(
         String id,
@@ -29,7 +31,8 @@ public record Changeset(
         List<Statement> statements,
         Optional<Rollback> rollback,
         Set<String> contexts,
-        Set<String> labels) {
+        Set<String> labels,
+        String checksum) {
 
     public Changeset {
         Objects.requireNonNull(id, "id");
@@ -41,6 +44,7 @@ public record Changeset(
         rollback = rollback == null ? Optional.empty() : rollback;
         contexts = Set.copyOf(contexts);
         labels = Set.copyOf(labels);
+        checksum = checksum == null ? "" : checksum;
     }
 
     /** The name users know it by: "id::author" for Liquibase (as Liquibase prints it), the id otherwise. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * PATH and run without a shell. Passwords go to them only through the environment
  * ({@code PGPASSWORD}, {@code MYSQL_PWD}), never as an argument, where {@code ps} would show them.
  */
-final class ClientTools {
+public final class ClientTools {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
@@ -27,7 +27,7 @@ final class ClientTools {
     }
 
     /** The first of the names found on PATH. */
-    static Path find(String provider, String... names) {
+    public static Path find(String provider, String... names) {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         for (String name : names) {
             for (String dir : path.split(File.pathSeparator)) {
@@ -42,7 +42,7 @@ final class ClientTools {
     }
 
     /** Major version of a PostgreSQL client program ("pg_restore (PostgreSQL) 15.20" gives 15). */
-    static int postgresMajor(Path program) {
+    public static int postgresMajor(Path program) {
         String out = run(List.of(List.of(program.toString(), "--version")), Map.of(), null, program.getFileName().toString());
         Matcher m = VERSION.matcher(out);
         if (!m.find()) {
@@ -53,7 +53,7 @@ final class ClientTools {
     }
 
     /** Fails with a clear line when a PostgreSQL client program is older than the server it talks to. */
-    static void requireNotOlder(Path program, ConnectionSpec server) {
+    public static void requireNotOlder(Path program, ConnectionSpec server) {
         int tool = postgresMajor(program);
         int srv = ServerSql.serverMajor(ServerSql.admin(server));
         if (tool < srv) {
@@ -68,7 +68,7 @@ final class ClientTools {
      * file when given. Returns the last command's stdout; a non-zero exit of any command fails with
      * the first line of what it printed on stderr that looks like an error.
      */
-    static String run(List<List<String>> commands, Map<String, String> environment, Path stdin, String what) {
+    public static String run(List<List<String>> commands, Map<String, String> environment, Path stdin, String what) {
         List<Path> errFiles = new ArrayList<>();
         Path outFile = null;
         try {
@@ -117,7 +117,7 @@ final class ClientTools {
     }
 
     /** Environment handing a password to a client program ({@code PGPASSWORD} or {@code MYSQL_PWD}). */
-    static Map<String, String> passwordEnvironment(ConnectionSpec spec) {
+    public static Map<String, String> passwordEnvironment(ConnectionSpec spec) {
         if (spec.password().isEmpty()) {
             return Map.of();
         }
@@ -126,13 +126,13 @@ final class ClientTools {
     }
 
     /** Connection arguments of psql, pg_dump, pg_restore (the password is not among them). */
-    static List<String> postgresArgs(ConnectionSpec spec) {
+    public static List<String> postgresArgs(ConnectionSpec spec) {
         Endpoint e = Endpoint.of(spec);
         return List.of("-h", e.host(), "-p", Integer.toString(e.port()), "-U", spec.user(), "-d", spec.database());
     }
 
     /** Connection arguments of mysql and mariadb-dump, without the database (the password is not among them). */
-    static List<String> mysqlArgs(ConnectionSpec spec) {
+    public static List<String> mysqlArgs(ConnectionSpec spec) {
         Endpoint e = Endpoint.of(spec);
         // --protocol=TCP: with host "localhost" the client would otherwise use the Unix socket.
         return List.of("--host=" + e.host(), "--port=" + e.port(), "--user=" + spec.user(), "--protocol=TCP");

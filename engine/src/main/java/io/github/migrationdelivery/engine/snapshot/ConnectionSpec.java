@@ -22,6 +22,14 @@ public record ConnectionSpec(Dialect dialect, String jdbcUrl, String user, Secre
         return new ConnectionSpec(dialect, JdbcUrls.withDatabase(jdbcUrl, database), user, password);
     }
 
+    /**
+     * A connection, or one line of kind DATABASE (AUTHENTICATION for a refused login) that never
+     * holds the password.
+     */
+    public java.sql.Connection connect() {
+        return ServerSql.connect(this);
+    }
+
     public String database() {
         return JdbcUrls.database(jdbcUrl);
     }

@@ -91,8 +91,13 @@ final class ServerSql {
     }
 
     static EngineException failure(ConnectionSpec spec, String doing, SQLException e) {
-        return new EngineException(EngineException.Kind.DATABASE,
+        return new EngineException(refusedLogin(e) ? EngineException.Kind.AUTHENTICATION : EngineException.Kind.DATABASE,
                 oneLine(spec, doing + ": " + e.getMessage()), null, null);
+    }
+
+    /** SQLSTATE class 28 (invalid authorization) on both servers; MariaDB's 1045 "Access denied". */
+    private static boolean refusedLogin(SQLException e) {
+        return (e.getSQLState() != null && e.getSQLState().startsWith("28")) || e.getErrorCode() == 1045;
     }
 
     /** First line only, with the password masked should a driver ever echo it. */

@@ -15,6 +15,7 @@ import liquibase.ContextExpression;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Labels;
+import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.change.core.EmptyChange;
@@ -145,7 +146,8 @@ final class LiquibaseChangelogReader {
         List<Statement> statements = statements(changeSet.getChanges(), file, position);
         return new Changeset(changeSet.getId(), changeSet.getAuthor(), changeSet.getComments(),
                 ChangesetKind.LIQUIBASE, position, changeSet.isRunInTransaction(), statements,
-                rollback(changeSet, file, position), contextsOf(changeSet), labelsOf(changeSet));
+                rollback(changeSet, file, position), contextsOf(changeSet), labelsOf(changeSet),
+                changeSet.generateCheckSum(ChecksumVersion.latest()).toString());
     }
 
     private Optional<Rollback> rollback(ChangeSet changeSet, ChangelogFile file, SourcePosition position) {

@@ -12,6 +12,7 @@ import io.github.migrationdelivery.engine.sql.Token;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Reads SQL migrations: a folder of Flyway-named or plainly ordered {@code .sql} files, or one
@@ -198,14 +200,14 @@ final class SqlScripts {
         String id = name.repeatable() ? "R__" + name.description() : name.version();
         ChangesetKind kind = name.repeatable() ? ChangesetKind.REPEATABLE_SQL : ChangesetKind.VERSIONED_SQL;
         return new Changeset(id, "", name.description(), kind, startOf(s.file), s.transactional,
-                s.statements, rollback, Set.of(), Set.of());
+                s.statements, rollback, Set.of(), Set.of(), s.checksum);
     }
 
     private static Changeset plain(Script s) {
         String name = s.file.getFileName().toString();
         String id = name.substring(0, name.length() - ".sql".length());
         return new Changeset(id, "", "", ChangesetKind.PLAIN_SQL, startOf(s.file), s.transactional,
-                s.statements, Optional.empty(), Set.of(), Set.of());
+                s.statements, Optional.empty(), Set.of(), Set.of(), s.checksum);
     }
 
     /**
@@ -214,17 +216,38 @@ final class SqlScripts {
      * the reading threads, because a folder of thousands of scripts asks for it several times.
      */
     private record Script(Path file, MigrationName name, boolean changelog, boolean transactional,
-            List<Statement> statements) {
+            List<Statement> statements, String checksum) {
     }
 
     private Script load(Path file, boolean hasConf) {
         SourceText text = SourceText.read(file);
         MigrationName name = MigrationName.parse(file.getFileName().toString());
         if (isFormattedSqlChangelog(text.text())) {
-            return new Script(file, name, true, true, List.of());
+            return new Script(file, name, true, true, List.of(), "");
         }
         boolean transactional = !hasNoTransactionMarker(text.text()) && !(hasConf && confDisablesTransaction(file));
-        return new Script(file, name, false, transactional, text.statements(dialect, null));
+        return new Script(file, name, false, transactional, text.statements(dialect, null),
+                Integer.toString(flywayChecksum(text.text())));
+    }
+
+    /**
+     * Flyway's checksum of a script, as flyway_schema_history stores it: a CRC32 over the UTF-8
+     * bytes of each line without its line break (the byte-order mark already removed).
+     */
+    static int flywayChecksum(String text) {
+        CRC32 crc = new CRC32();
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            crc.update(text.substring(start, end).getBytes(StandardCharsets.UTF_8));
+            // Like BufferedReader.readLine: "\r\n", "\n" and "\r" each end one line.
+            start = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+        }
+        return (int) crc.getValue();
     }
 
     /** True when a comment before the first statement says {@code md:no-transaction}. */

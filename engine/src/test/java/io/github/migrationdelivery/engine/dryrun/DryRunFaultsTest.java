@@ -31,7 +31,7 @@ class DryRunFaultsTest {
         Changeset slow = new Changeset("1", "", "slow", ChangesetKind.VERSIONED_SQL, new SourcePosition(file, 1, 1), true,
                 List.of(new Statement("CREATE TABLE t (id bigint PRIMARY KEY)", new SourcePosition(file, 1, 1)),
                         new Statement("SELECT pg_sleep(20)", new SourcePosition(file, 2, 1))),
-                Optional.empty(), Set.of(), Set.of());
+                Optional.empty(), Set.of(), Set.of(), "");
         Plan plan = new Plan(Dialect.POSTGRESQL, List.of(slow));
         try (TestDatabase db = TestDatabases.create(Dialect.POSTGRESQL)) {
             CompletableFuture<DryRunReport> run = CompletableFuture.supplyAsync(() ->

@@ -35,12 +35,12 @@ final class Plans {
             list.add(new Statement(statements[i], new SourcePosition(path, i + 1, 1)));
         }
         return new Changeset(path.getFileName().toString(), author, "", kind, new SourcePosition(path, 1, 1), transactional,
-                list, Optional.empty(), Set.of(), Set.of());
+                list, Optional.empty(), Set.of(), Set.of(), "");
     }
 
     private static Changeset withId(Changeset c, String id) {
         return new Changeset(id, c.author(), c.description(), c.kind(), c.position(), c.transactional(), c.statements(),
-                c.rollback(), c.contexts(), c.labels());
+                c.rollback(), c.contexts(), c.labels(), c.checksum());
     }
 
     static Plan plan(Dialect dialect, Changeset... changesets) {

@@ -78,7 +78,7 @@ class RollbackRehearserTest {
         Optional<Rollback> back = rollback == null ? Optional.empty()
                 : Optional.of(new Rollback(statements(10 * id + 5, rollback), at));
         return new Changeset(Integer.toString(id), "test", "", ChangesetKind.LIQUIBASE, at, true,
-                statements(10 * id + 1, forward), back, Set.of(), Set.of());
+                statements(10 * id + 1, forward), back, Set.of(), Set.of(), "");
     }
 
     /** Applies the plan as the forward run would (history rows included), then rehearses the way back. */

@@ -89,7 +89,7 @@ public final class LintFixture {
         boolean tx = Boolean.parseBoolean(options.getOrDefault("transactional", Boolean.toString(transactional)));
         String id = Integer.toString(changesets.size() + 1);
         changesets.add(new Changeset(id, "test", options.getOrDefault("comment", ""), ChangesetKind.LIQUIBASE,
-                new SourcePosition(file, startLine, 1), tx, statements, Optional.empty(), Set.of(), Set.of()));
+                new SourcePosition(file, startLine, 1), tx, statements, Optional.empty(), Set.of(), Set.of(), ""));
     }
 
     private static Map<String, String> options(String line, String prefix) {

@@ -153,7 +153,7 @@ class LinterTest {
 
     private static Plan plan(String sql) {
         Changeset c = new Changeset("1", "", "", ChangesetKind.PLAIN_SQL, SourcePosition.of(Path.of("a.sql")), true,
-                List.of(new Statement(sql, new SourcePosition(Path.of("a.sql"), 1, 1))), Optional.empty(), Set.of(), Set.of());
+                List.of(new Statement(sql, new SourcePosition(Path.of("a.sql"), 1, 1))), Optional.empty(), Set.of(), Set.of(), "");
         return new Plan(Dialect.POSTGRESQL, List.of(c));
     }
 }

@@ -112,6 +112,6 @@ final class LintResults {
 
     private static Changeset changeset(String id, String author, ChangesetKind kind, SourcePosition at, String... sql) {
         List<Statement> statements = Arrays.stream(sql).map(s -> new Statement(s, at)).toList();
-        return new Changeset(id, author, "", kind, at, true, statements, Optional.empty(), Set.of(), Set.of());
+        return new Changeset(id, author, "", kind, at, true, statements, Optional.empty(), Set.of(), Set.of(), "");
     }
 }

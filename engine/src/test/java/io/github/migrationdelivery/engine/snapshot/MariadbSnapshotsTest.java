@@ -117,12 +117,12 @@ class MariadbSnapshotsTest {
     }
 
     @Test
-    void wrongPasswordIsDatabaseKindAndNeverEchoed() {
+    void wrongPasswordIsAuthenticationKindAndNeverEchoed() {
         String wrong = "Wr0ng-pw-never-echoed";
         assertThatThrownBy(() -> Snapshots.provider(url(USER + ":" + wrong + "@"), Dialect.MARIADB,
                 SnapshotOptions.of(Map.of())).open())
                 .isInstanceOfSatisfying(EngineException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(EngineException.Kind.DATABASE);
+                    assertThat(e.kind()).isEqualTo(EngineException.Kind.AUTHENTICATION);
                     assertThat(e.oneLine()).contains("Access denied", USER).doesNotContain(wrong).doesNotContain("\n");
                     assertThat(e.toString()).doesNotContain(wrong);
                 });
