@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -80,7 +79,7 @@ final class DryRunSession {
         long start = System.nanoTime();
         var spec = snapshot.connection();
         int count = 0;
-        try (Connection c = DriverManager.getConnection(spec.jdbcUrl(), spec.user(), spec.password().reveal());
+        try (Connection c = spec.open();
              Statement s = c.createStatement()) {
             for (Splitter.Chunk chunk : split.chunks()) {
                 if (chunk.sql().isBlank()) {

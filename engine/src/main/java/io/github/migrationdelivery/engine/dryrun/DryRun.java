@@ -5,7 +5,6 @@ import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 
@@ -33,8 +32,8 @@ public final class DryRun {
                     + target.redacted() + " is " + target.dialect().id());
         }
         Server server = Server.of(plan.dialect());
-        try (Connection migration = connect(target);
-             Connection observer = connect(target);
+        try (Connection migration = target.open();
+             Connection observer = target.open();
              Probes probes = new Probes(target, server, settings.probeIntervalMs())) {
             observer.setAutoCommit(true);
             return new PlanRun(settings, plan, target, listener == null ? DryRunListener.NONE : listener, server,
@@ -43,9 +42,5 @@ public final class DryRun {
             throw new EngineException(EngineException.Kind.DATABASE, "dry-run on " + target.redacted() + ": "
                     + PlanRun.firstLine(e.getMessage()), null, e);
         }
-    }
-
-    private static Connection connect(ConnectionSpec target) throws SQLException {
-        return DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password().reveal());
     }
 }

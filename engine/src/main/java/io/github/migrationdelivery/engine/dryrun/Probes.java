@@ -3,7 +3,6 @@ package io.github.migrationdelivery.engine.dryrun;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -64,7 +63,7 @@ final class Probes implements AutoCloseable {
         if (c != null) {
             return c;
         }
-        c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password().reveal());
+        c = target.open();
         server.configureProbeSession(c);
         return c;
     }

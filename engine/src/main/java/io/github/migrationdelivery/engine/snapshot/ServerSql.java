@@ -4,11 +4,9 @@ import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.plan.Dialect;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,19 +19,8 @@ final class ServerSql {
     }
 
     static Connection connect(ConnectionSpec spec) {
-        Properties props = new Properties();
-        props.setProperty("user", spec.user());
-        if (!spec.password().isEmpty()) {
-            props.setProperty("password", spec.password().reveal());
-        }
-        // An unroutable host must fail in seconds, not after the OS's TCP timeout.
-        if (spec.dialect() == Dialect.POSTGRESQL) {
-            props.setProperty("connectTimeout", "10");
-        } else {
-            props.setProperty("connectTimeout", "10000");
-        }
         try {
-            return DriverManager.getConnection(spec.jdbcUrl(), props);
+            return spec.open();
         } catch (SQLException e) {
             throw failure(spec, "cannot connect to " + spec.redacted(), e);
         }

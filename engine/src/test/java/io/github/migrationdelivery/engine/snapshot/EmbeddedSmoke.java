@@ -3,7 +3,6 @@ package io.github.migrationdelivery.engine.snapshot;
 import io.github.migrationdelivery.engine.plan.Dialect;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 
 /** Run by {@link EmbeddedProviderTest} in a child JVM as a non-root user: opens embedded:15, prints version(), closes. */
@@ -16,7 +15,7 @@ public final class EmbeddedSmoke {
         String dataDir;
         try (Snapshot s = Snapshots.provider("embedded:" + args[0], Dialect.POSTGRESQL, SnapshotOptions.of(System.getenv())).open()) {
             ConnectionSpec spec = s.connection();
-            try (Connection c = DriverManager.getConnection(spec.jdbcUrl(), spec.user(), spec.password().reveal());
+            try (Connection c = spec.open();
                  ResultSet rs = c.createStatement().executeQuery("SELECT version(), current_setting('data_directory')")) {
                 rs.next();
                 System.out.println("VERSION " + rs.getString(1));

@@ -11,7 +11,6 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +53,7 @@ public final class TestDatabases {
     }
 
     public static Connection connect(ConnectionSpec spec) throws SQLException {
-        return DriverManager.getConnection(spec.jdbcUrl(), spec.user(), spec.password().reveal());
+        return spec.open();
     }
 
     private static ConnectionSpec find(Dialect dialect) {
