@@ -7,6 +7,7 @@ import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.dryrun.DryRunReport;
 import io.github.migrationdelivery.engine.dryrun.Outcome;
+import io.github.migrationdelivery.engine.dryrun.SnapshotDryRun;
 import io.github.migrationdelivery.engine.report.DryRunJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ final class AssertLockBudgetCommand implements Callable<Integer> {
         DryRunReport r = doc.report();
         List<Breach> breaches = BudgetCheck.evaluate(r, budget,
                 doc.lint().map(DryRunJson.LintSummary::findings).orElse(List.of()));
-        DryRunSession.printBreaches(breaches, out);
+        SnapshotDryRun.printBreaches(breaches, out);
         // A run that did not finish measured only part of the plan: the rest cannot be within budget on its word.
         boolean incomplete = r.outcome() == Outcome.FAILED;
         long statements = r.statements().stream().filter(s -> s.outcome() != Outcome.SKIPPED).count();
@@ -55,9 +56,9 @@ final class AssertLockBudgetCommand implements Callable<Integer> {
             out.println("lock budget: FAILED: the dry-run did not finish (" + r.failure() + "); statements after it were not measured");
         } else if (!breaches.isEmpty()) {
             out.println("lock budget: FAILED: " + breaches.size() + (breaches.size() == 1 ? " breach" : " breaches")
-                    + " (" + DryRunSession.limits(budget) + ")");
+                    + " (" + SnapshotDryRun.limits(budget) + ")");
         } else {
-            out.println("lock budget: passed: " + statements + " statements within " + DryRunSession.limits(budget));
+            out.println("lock budget: passed: " + statements + " statements within " + SnapshotDryRun.limits(budget));
         }
         out.flush();
         return incomplete || !breaches.isEmpty() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();

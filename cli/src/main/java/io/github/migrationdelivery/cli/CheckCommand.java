@@ -7,6 +7,7 @@ import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.dryrun.ChangesetRun;
 import io.github.migrationdelivery.engine.dryrun.DryRunReport;
+import io.github.migrationdelivery.engine.dryrun.SnapshotDryRun;
 import io.github.migrationdelivery.engine.dryrun.RollbackRehearsal;
 import io.github.migrationdelivery.engine.dryrun.StatementRun;
 import io.github.migrationdelivery.engine.lint.FailLevel;
@@ -60,21 +61,21 @@ final class CheckCommand implements Callable<Integer> {
         ServerVersion version = run.plan.serverVersion(project, dialect);
         LockBudget budget = limits.budget(project.budget());
         Plan plan = run.plan.read(dialect, version);
-        LintResult lint = LintCommand.lint(plan, project, version, project.failOn().orElse(FailLevel.ERROR));
-        DryRunReport report = DryRunSession.run(snapshot, plan, run.snapshotOptions(project, System.getenv()),
+        LintResult lint = project.lint(plan, version, project.failOn().orElse(FailLevel.ERROR));
+        DryRunReport report = SnapshotDryRun.run(snapshot, plan, run.snapshotOptions(project, System.getenv()),
                 run.settings(project), Optional.ofNullable(seed), err);
         List<Breach> breaches = BudgetCheck.evaluate(report, budget, Optional.of(lint));
         DryRunJson.BudgetVerdict verdict = new DryRunJson.BudgetVerdict(budget, breaches);
-        DryRunSession.writeReports(DryRunSession.document(report, Optional.of(verdict), Optional.of(lint)),
+        SnapshotDryRun.writeReports(SnapshotDryRun.document(report, Optional.of(verdict), Optional.of(lint)),
                 run.report, run.html, out);
 
         List<String> failures = new ArrayList<>();
         out.println();
-        out.println(LintCommand.summary(lint));
+        out.println(lint.summary());
         if (lint.failed()) {
             failures.add("lint");
         }
-        out.println(DryRunCommand.summary(report));
+        out.println(SnapshotDryRun.summary(report));
         for (ChangesetRun c : report.changesets()) {
             out.println("  " + changesetLine(c));
         }
@@ -84,11 +85,11 @@ final class CheckCommand implements Callable<Integer> {
             failures.add("dry-run");
         }
         if (breaches.isEmpty()) {
-            out.println("lock budget: passed (" + DryRunSession.limits(budget) + ")");
+            out.println("lock budget: passed (" + SnapshotDryRun.limits(budget) + ")");
         } else {
             out.println("lock budget: FAILED: " + breaches.size() + (breaches.size() == 1 ? " breach" : " breaches")
-                    + " (" + DryRunSession.limits(budget) + ")");
-            DryRunSession.printBreaches(breaches, out);
+                    + " (" + SnapshotDryRun.limits(budget) + ")");
+            SnapshotDryRun.printBreaches(breaches, out);
             failures.add("lock budget");
         }
         out.println(rehearsalLine(report.rollback()));
@@ -113,9 +114,9 @@ final class CheckCommand implements Callable<Integer> {
                 .or(() -> c.statements().stream().filter(s -> s.blocksWrites()).map(StatementRun::strongestLock).findFirst())
                 .or(() -> c.statements().stream().map(StatementRun::strongestLock).filter(l -> !l.equals("none")).findFirst())
                 .orElse("none");
-        return c.name() + ": " + c.outcome().id().replace('_', ' ') + ", " + DryRunSession.ms(c.durationMs())
-                + "; strongest lock " + strongest + "; write-blocking held " + DryRunSession.ms(write)
-                + ", read-blocking held " + DryRunSession.ms(read) + ", probes blocked " + DryRunSession.ms(blocked)
+        return c.name() + ": " + c.outcome().id().replace('_', ' ') + ", " + SnapshotDryRun.ms(c.durationMs())
+                + "; strongest lock " + strongest + "; write-blocking held " + SnapshotDryRun.ms(write)
+                + ", read-blocking held " + SnapshotDryRun.ms(read) + ", probes blocked " + SnapshotDryRun.ms(blocked)
                 + (rewritten.isEmpty() ? "" : "; rewrote " + String.join(", ", rewritten));
     }
 

@@ -5,6 +5,7 @@ import io.github.migrationdelivery.engine.budget.BudgetCheck;
 import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.dryrun.DryRunReport;
+import io.github.migrationdelivery.engine.dryrun.SnapshotDryRun;
 import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
 import io.github.migrationdelivery.engine.dryrun.RollbackRehearsal;
 import io.github.migrationdelivery.engine.lint.FailLevel;
@@ -59,14 +60,14 @@ final class DryRunCommand implements Callable<Integer> {
         }
         Plan plan = run.plan.read(dialect, version);
         // Linted so the report can name the rule behind each measured figure (assert-lock-budget prints it).
-        LintResult lint = LintCommand.lint(plan, project, version, project.failOn().orElse(FailLevel.ERROR));
-        DryRunReport report = DryRunSession.run(snapshot, plan, run.snapshotOptions(project, System.getenv()), settings,
+        LintResult lint = project.lint(plan, version, project.failOn().orElse(FailLevel.ERROR));
+        DryRunReport report = SnapshotDryRun.run(snapshot, plan, run.snapshotOptions(project, System.getenv()), settings,
                 Optional.empty(), err);
         Optional<DryRunJson.BudgetVerdict> verdict = budget.map(b ->
                 new DryRunJson.BudgetVerdict(b, BudgetCheck.evaluate(report, b, Optional.of(lint))));
-        DryRunSession.writeReports(DryRunSession.document(report, verdict, Optional.of(lint)), run.report, run.html, out);
-        out.println(summary(report));
-        verdict.filter(v -> !v.passed()).ifPresent(v -> DryRunSession.printBreaches(v.breaches(), out));
+        SnapshotDryRun.writeReports(SnapshotDryRun.document(report, verdict, Optional.of(lint)), run.report, run.html, out);
+        out.println(SnapshotDryRun.summary(report));
+        verdict.filter(v -> !v.passed()).ifPresent(v -> SnapshotDryRun.printBreaches(v.breaches(), out));
         out.flush();
         Optional<EngineException.Kind> failed = report.failureKind();
         if (failed.isPresent()) {
@@ -77,15 +78,5 @@ final class DryRunCommand implements Callable<Integer> {
         boolean rehearsalFailed = report.rollback() != null && report.rollback().status() == RollbackRehearsal.Status.FAILED;
         return overBudget || rehearsalFailed ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
     }
-
-    static String summary(DryRunReport r) {
-        long write = r.statements().stream().mapToLong(s -> s.writeBlockingHeldMs()).max().orElse(0);
-        long blocked = r.statements().stream().mapToLong(s -> s.maxBlockedMs()).max().orElse(0);
-        RollbackRehearsal rb = r.rollback();
-        return "dry-run: " + r.outcome().id().replace('_', ' ') + ", " + r.changesets().size() + " changesets, "
-                + r.statements().size() + " statements in " + DryRunSession.ms(r.totalMs())
-                + "; longest write-blocking lock " + DryRunSession.ms(write) + ", longest blocked probe "
-                + DryRunSession.ms(blocked) + "; rollback rehearsal " + (rb == null ? "skipped" : rb.status().id())
-                + (r.snapshot().isEmpty() ? "" : " on " + r.snapshot());
-    }
 }
+

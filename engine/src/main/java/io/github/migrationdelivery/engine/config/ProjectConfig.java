@@ -2,8 +2,13 @@ package io.github.migrationdelivery.engine.config;
 
 import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.FailLevel;
+import io.github.migrationdelivery.engine.lint.LintResult;
+import io.github.migrationdelivery.engine.lint.LintSettings;
+import io.github.migrationdelivery.engine.lint.Linter;
+import io.github.migrationdelivery.engine.lint.RuleCatalogue;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 
 import java.nio.file.Path;
@@ -52,5 +57,12 @@ public record ProjectConfig(
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
                 LockBudget.none(), DryRunConfig.empty());
+    }
+
+    /** Lints a plan with this project's rule settings (the lint, dry-run and check commands, and the Jenkins step). */
+    public LintResult lint(Plan plan, ServerVersion version, FailLevel level) {
+        LintSettings settings = new LintSettings(plan.dialect(), version, level, disabledRules, enabledRules,
+                severityOverrides);
+        return new Linter(settings, RuleCatalogue.load()).lint(plan);
     }
 }

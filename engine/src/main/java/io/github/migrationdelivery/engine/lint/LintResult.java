@@ -52,4 +52,12 @@ public record LintResult(Plan plan, LintSettings settings, List<RuleInfo> rules,
     public boolean failed() {
         return findings().stream().anyMatch(f -> settings.failLevel().fails(f.severity()));
     }
+
+    /** One line for a log: counts, the plan's class, whether it blocks, the gate's verdict. */
+    public String summary() {
+        return String.format("lint: %d changesets, %d statements: %d errors, %d warnings, %d infos; plan is %s%s; gate %s",
+                plan().changesets().size(), plan().statementCount(), count(Severity.ERROR),
+                count(Severity.WARNING), count(Severity.INFO), changeClass().id(),
+                blocking() ? ", blocking" : "", failed() ? "FAILED" : "passed");
+    }
 }

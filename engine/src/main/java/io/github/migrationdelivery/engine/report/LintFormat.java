@@ -1,6 +1,16 @@
 package io.github.migrationdelivery.engine.report;
 
 import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.lint.LintResult;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -40,6 +50,34 @@ public enum LintFormat {
 
     public LintReportWriter writer(ToolInfo tool) {
         return factory.apply(tool);
+    }
+
+    /**
+     * Writes the report to {@code file}: next to it first and then moved in place, so a failed run
+     * never leaves half a report; a device or pipe (/dev/null) is written directly.
+     */
+    public void write(LintResult result, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+                writer().write(result, w);
+            }
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".lint-", ".tmp");
+        try {
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
+                writer().write(result, w);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** Parses a user's choice, ignoring case; {@code setting} names the flag or key in errors. */

@@ -1,11 +1,8 @@
-package io.github.migrationdelivery.cli;
+package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.budget.Breach;
 import io.github.migrationdelivery.engine.budget.LockBudget;
-import io.github.migrationdelivery.engine.dryrun.DryRun;
-import io.github.migrationdelivery.engine.dryrun.DryRunReport;
-import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
 import io.github.migrationdelivery.engine.lint.LintResult;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
@@ -33,17 +30,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One dry-run as the commands run it: open the snapshot, seed it, apply the plan with progress on
+ * One dry-run as the CLI's commands and the Jenkins step run it: open the snapshot, seed it, apply the plan with progress on
  * standard error, and drop the snapshot whatever happens (try-with-resources; the providers also
  * drop on Ctrl-C). Then the report files, which are written also for a failed run, because that
  * is when they are read.
  */
-final class DryRunSession {
+public final class SnapshotDryRun {
 
-    private DryRunSession() {
+    private SnapshotDryRun() {
     }
 
-    static DryRunReport run(String snapshotUri, Plan plan, SnapshotOptions options, DryRunSettings settings,
+    public static DryRunReport run(String snapshotUri, Plan plan, SnapshotOptions options, DryRunSettings settings,
                             Optional<Path> seed, PrintWriter err) {
         SnapshotProvider provider = Snapshots.provider(snapshotUri, plan.dialect(), options);
         long opening = System.nanoTime();
@@ -61,8 +58,20 @@ final class DryRunSession {
         }
     }
 
+    /** The one-line outcome: what ran, the longest write-blocking lock and blocked probe, the rehearsal. */
+    public static String summary(DryRunReport r) {
+        long write = r.statements().stream().mapToLong(s -> s.writeBlockingHeldMs()).max().orElse(0);
+        long blocked = r.statements().stream().mapToLong(s -> s.maxBlockedMs()).max().orElse(0);
+        RollbackRehearsal rb = r.rollback();
+        return "dry-run: " + r.outcome().id().replace('_', ' ') + ", " + r.changesets().size() + " changesets, "
+                + r.statements().size() + " statements in " + ms(r.totalMs())
+                + "; longest write-blocking lock " + ms(write) + ", longest blocked probe "
+                + ms(blocked) + "; rollback rehearsal " + (rb == null ? "skipped" : rb.status().id())
+                + (r.snapshot().isEmpty() ? "" : " on " + r.snapshot());
+    }
+
     /** Runs a SQL script into the fresh snapshot, statement by statement, as the migration user would. */
-    static void seed(Path file, Snapshot snapshot, Dialect dialect, PrintWriter err) {
+    public static void seed(Path file, Snapshot snapshot, Dialect dialect, PrintWriter err) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -101,13 +110,13 @@ final class DryRunSession {
         err.flush();
     }
 
-    static DryRunJson.Document document(DryRunReport report, Optional<DryRunJson.BudgetVerdict> budget,
+    public static DryRunJson.Document document(DryRunReport report, Optional<DryRunJson.BudgetVerdict> budget,
                                         Optional<LintResult> lint) {
         return new DryRunJson.Document(report, ToolInfo.current().version(), budget, lint.map(DryRunJson.LintSummary::of));
     }
 
     /** Writes the report files asked for; lines naming them go to {@code out}. */
-    static void writeReports(DryRunJson.Document doc, Path json, Path html, PrintWriter out) {
+    public static void writeReports(DryRunJson.Document doc, Path json, Path html, PrintWriter out) {
         if (json != null) {
             DryRunJson.write(doc, json);
             out.println("report: " + json);
@@ -119,7 +128,7 @@ final class DryRunSession {
     }
 
     /** {@code write-blocking lock ≤ 200 ms, total ≤ 600000 ms, own budget for orders}. */
-    static String limits(LockBudget b) {
+    public static String limits(LockBudget b) {
         StringBuilder s = new StringBuilder();
         b.maxWriteBlockingMs().ifPresent(v -> s.append(", write-blocking lock <= ").append(v).append(" ms"));
         b.maxReadBlockingMs().ifPresent(v -> s.append(", read-blocking lock <= ").append(v).append(" ms"));
@@ -131,7 +140,7 @@ final class DryRunSession {
     }
 
     /** Each breach on one line, then why and the safe rewrite once per statement, indented. */
-    static void printBreaches(List<Breach> breaches, PrintWriter out) {
+    public static void printBreaches(List<Breach> breaches, PrintWriter out) {
         for (int i = 0; i < breaches.size(); i++) {
             Breach b = breaches.get(i);
             out.println(b.position() + ": " + b.metric() + " " + b.measuredMs() + " ms > " + b.limitMs() + " ms"
@@ -153,7 +162,7 @@ final class DryRunSession {
         }
     }
 
-    static String ms(long ms) {
+    public static String ms(long ms) {
         return ms >= 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
     }
 

@@ -1,7 +1,5 @@
-package io.github.migrationdelivery.cli;
+package io.github.migrationdelivery.engine.dryrun;
 
-import io.github.migrationdelivery.engine.dryrun.DryRunListener;
-import io.github.migrationdelivery.engine.dryrun.StatementRun;
 import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Statement;
 import io.github.migrationdelivery.engine.sql.SqlText;
@@ -13,13 +11,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Dry-run progress as plain lines on standard error, one per statement, so a CI log shows where a
- * run is without a terminal:
+ * Dry-run progress as plain lines (standard error in the CLI, the build log in Jenkins), one per
+ * statement, so a CI log shows where a run is without a terminal:
  * {@code [2/8] 2.0-customer-status-check::orders-team  ALTER TABLE customers ADD CONSTRAINT ...  (3 ms)}.
  * A statement still running after {@link #HEARTBEAT_SECONDS} gets a "still running" line, so a long
  * index build does not look like a hang.
  */
-final class ProgressPrinter implements DryRunListener, AutoCloseable {
+public final class ProgressPrinter implements DryRunListener, AutoCloseable {
 
     static final int HEARTBEAT_SECONDS = 10;
     private static final int STATEMENT_WIDTH = 60;
@@ -34,7 +32,7 @@ final class ProgressPrinter implements DryRunListener, AutoCloseable {
     private int total;
     private ScheduledFuture<?> heartbeat;
 
-    ProgressPrinter(PrintWriter err) {
+    public ProgressPrinter(PrintWriter err) {
         this.err = err;
     }
 
@@ -83,7 +81,7 @@ final class ProgressPrinter implements DryRunListener, AutoCloseable {
     }
 
     /** The statement without the comments above it, whitespace folded, cut to fit a log line. */
-    static String statementLine(String sql) {
+    public static String statementLine(String sql) {
         return SqlText.excerpt(sql, STATEMENT_WIDTH);
     }
 
