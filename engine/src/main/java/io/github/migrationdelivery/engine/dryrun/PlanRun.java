@@ -224,12 +224,17 @@ final class PlanRun {
         LockSampler sampler = ownLocks ? null : new LockSampler(server, observer, sessionId, settings.probeIntervalMs(),
                 l -> preexisting.contains(l.relation()) && server.blocksReads(l.mode()),
                 l -> preexisting.contains(l.relation()) && server.blocksWrites(l.mode()));
+        if (watch != null) {
+            try {
+                watch.go();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", "57014", e);
+            }
+        }
         long start = System.nanoTime();
         StatementProgress p = new StatementProgress(index, st, tables, start);
         p.watch = watch;
-        if (watch != null) {
-            watch.go();
-        }
         SQLException failed = null;
         try {
             p.rows = send(st.sql(), shape, p);

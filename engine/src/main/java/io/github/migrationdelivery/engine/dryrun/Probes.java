@@ -30,6 +30,8 @@ final class Probes implements AutoCloseable {
     private static final long MILLISECOND_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long after a statement is sent probes look every millisecond (it takes its locks at once). */
     private static final long ACQUISITION_NS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The longest the statement waits for its probes to be answered once before it is sent. */
+    private static final long WARM_UP_NS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final long intervalNs;
     private final Deque<Connection> idle = new ArrayDeque<>();
@@ -52,6 +54,7 @@ final class Probes implements AutoCloseable {
             w.add(new Probe(borrow(), t.readSql(), t.key(), false, w));
             w.add(new Probe(borrow(), t.writeSql(), t.key(), true, w));
         }
+        w.warm = new CountDownLatch(w.probes.size());
         for (Probe p : w.probes) {
             threads.execute(p);
         }
@@ -94,15 +97,24 @@ final class Probes implements AutoCloseable {
         private final CountDownLatch start = new CountDownLatch(1);
         private volatile long goNs;
         private final List<Probe> probes = new ArrayList<>();
+        private CountDownLatch warm;
 
         private void add(Probe p) {
             probes.add(p);
         }
 
-        /** The statement is being sent: probes may begin. */
-        void go() {
+        /**
+         * Lets the probes begin and returns once each has been answered once (at most
+         * {@link #WARM_UP_NS}): the statement is sent next, to probes already awake and asking
+         * every millisecond. Started at the send instead, a probe's first blocked request would
+         * begin a thread wake-up later than the lock, and its measured wait would fall short of
+         * the hold by that much (tens of milliseconds on a busy machine).
+         */
+        void go() throws InterruptedException {
             goNs = System.nanoTime();
             start.countDown();
+            warm.await(WARM_UP_NS, TimeUnit.NANOSECONDS);
+            goNs = System.nanoTime();
         }
 
         /** The statement returned: no new requests; a request still waiting goes on until it gets through. */
@@ -199,6 +211,7 @@ final class Probes implements AutoCloseable {
                     boolean ok = request(ps);
                     maxNs.accumulateAndGet(System.nanoTime() - first, Math::max);
                     inFlightSince = 0;
+                    watch.warm.countDown();
                     if (!ok) {
                         break;
                     }
@@ -210,6 +223,7 @@ final class Probes implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } finally {
                 inFlightSince = 0;
+                watch.warm.countDown(); // a probe that failed must not hold the statement back
                 done.countDown();
             }
         }
