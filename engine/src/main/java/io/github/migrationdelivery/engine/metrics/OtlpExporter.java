@@ -68,13 +68,7 @@ public final class OtlpExporter {
                 status.put("message", s.statusMessage());
             }
         }
-        ObjectNode root = JSON.objectNode();
-        ObjectNode resourceSpans = root.putArray("resourceSpans").addObject();
-        resourceSpans.set("resource", resource(snapshot));
-        ObjectNode scopeSpans = resourceSpans.putArray("scopeSpans").addObject();
-        scopeSpans.set("scope", scope(snapshot));
-        scopeSpans.set("spans", spans);
-        return root;
+        return envelope(snapshot, "resourceSpans", "scopeSpans", "spans", spans);
     }
 
     /** An {@code ExportMetricsServiceRequest}: gauges, and counters as cumulative monotonic sums. */
@@ -103,12 +97,18 @@ public final class OtlpExporter {
                 point.put("asDouble", s.value());
             }
         });
+        return envelope(snapshot, "resourceMetrics", "scopeMetrics", "metrics", metrics);
+    }
+
+    /** {@code {"resource<Signal>": [{"resource": ..., "scope<Signal>": [{"scope": ..., "<items>": [...]}]}]}}. */
+    private ObjectNode envelope(MetricsSnapshot snapshot, String resourceField, String scopeField, String itemsField,
+                                ArrayNode items) {
         ObjectNode root = JSON.objectNode();
-        ObjectNode resourceMetrics = root.putArray("resourceMetrics").addObject();
-        resourceMetrics.set("resource", resource(snapshot));
-        ObjectNode scopeMetrics = resourceMetrics.putArray("scopeMetrics").addObject();
-        scopeMetrics.set("scope", scope(snapshot));
-        scopeMetrics.set("metrics", metrics);
+        ObjectNode perResource = root.putArray(resourceField).addObject();
+        perResource.set("resource", resource(snapshot));
+        ObjectNode perScope = perResource.putArray(scopeField).addObject();
+        perScope.set("scope", scope(snapshot));
+        perScope.set(itemsField, items);
         return root;
     }
 
