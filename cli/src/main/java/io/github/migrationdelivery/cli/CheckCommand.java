@@ -12,6 +12,7 @@ import io.github.migrationdelivery.engine.dryrun.RollbackRehearsal;
 import io.github.migrationdelivery.engine.dryrun.StatementRun;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.LintResult;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
@@ -49,21 +50,29 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "FILE.sql", description = "A SQL script run into the fresh snapshot first.")
     Path seed;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        return metrics.run("check", err, recorder -> check(recorder, spec.commandLine().getOut(), err));
+    }
+
+    private int check(MetricsRecorder recorder, PrintWriter out, PrintWriter err) {
         ProjectConfig project = run.plan.project();
         Dialect dialect = run.plan.dialect(project);
         ServerVersion version = run.plan.serverVersion(project, dialect);
         LockBudget budget = limits.budget(project.budget());
         Plan plan = run.plan.read(dialect, version);
+        recorder.plan(plan);
         LintResult lint = project.lint(plan, version, project.failOn().orElse(FailLevel.ERROR));
         DryRunReport report = SnapshotDryRun.run(snapshot, plan, run.snapshotOptions(project, System.getenv()),
                 run.settings(project), Optional.ofNullable(seed), err);
+        recorder.dryRun(report);
         List<Breach> breaches = BudgetCheck.evaluate(report, budget, Optional.of(lint));
         DryRunJson.BudgetVerdict verdict = new DryRunJson.BudgetVerdict(budget, breaches);
         SnapshotDryRun.writeReports(SnapshotDryRun.document(report, Optional.of(verdict), Optional.of(lint)),

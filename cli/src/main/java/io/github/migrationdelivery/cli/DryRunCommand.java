@@ -10,6 +10,7 @@ import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
 import io.github.migrationdelivery.engine.dryrun.RollbackRehearsal;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.LintResult;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
@@ -40,13 +41,19 @@ final class DryRunCommand implements Callable<Integer> {
             description = "Stop at the first statement that holds a write-blocking lock longer than MS, rolling it back (exit 1).")
     Long budgetExclusiveMs;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        return metrics.run("dry-run", err, recorder -> dryRun(recorder, spec.commandLine().getOut(), err));
+    }
+
+    private int dryRun(MetricsRecorder recorder, PrintWriter out, PrintWriter err) {
         ProjectConfig project = run.plan.project();
         Dialect dialect = run.plan.dialect(project);
         ServerVersion version = run.plan.serverVersion(project, dialect);
@@ -59,10 +66,12 @@ final class DryRunCommand implements Callable<Integer> {
             settings = settings.withStopOnBudget(b);
         }
         Plan plan = run.plan.read(dialect, version);
+        recorder.plan(plan);
         // Linted so the report can name the rule behind each measured figure (assert-lock-budget prints it).
         LintResult lint = project.lint(plan, version, project.failOn().orElse(FailLevel.ERROR));
         DryRunReport report = SnapshotDryRun.run(snapshot, plan, run.snapshotOptions(project, System.getenv()), settings,
                 Optional.empty(), err);
+        recorder.dryRun(report);
         Optional<DryRunJson.BudgetVerdict> verdict = budget.map(b ->
                 new DryRunJson.BudgetVerdict(b, BudgetCheck.evaluate(report, b, Optional.of(lint))));
         SnapshotDryRun.writeReports(SnapshotDryRun.document(report, verdict, Optional.of(lint)), run.report, run.html, out);

@@ -10,6 +10,12 @@ public enum ExitCode {
     GATE_FAILED(1),
     /** Bad usage or bad input: unknown option, missing file, malformed changelog. */
     BAD_INPUT(2),
+    /**
+     * {@code verify} only: the service could not be judged (an endpoint unreachable, timing out or
+     * answering garbage, a Prometheus error or no data). The same number as bad usage, which verify
+     * also exits with: either way a human has to look; the message on standard error says which.
+     */
+    COULD_NOT_JUDGE(2),
     /** The database refused or could not be reached. */
     DATABASE(3),
     /** A statement waited too long for a lock another session holds (dry-run on a shared server). */

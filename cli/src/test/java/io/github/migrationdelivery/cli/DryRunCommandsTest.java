@@ -132,10 +132,19 @@ class DryRunCommandsTest {
     }
 
     @Test
-    void checkFailsOnTheUnsafePlan() {
-        Run run = run("check", unsafePlan.toString(), "--snapshot", "template:" + SERVER + source, "--max-exclusive-ms", "20");
+    void checkFailsOnTheUnsafePlanAndItsMetricsSayHowLongTheIndexLocked() throws IOException {
+        Path metrics = dir.resolve("check.prom");
+        Run run = run("check", unsafePlan.toString(), "--snapshot", "template:" + SERVER + source, "--max-exclusive-ms", "20",
+                "--metrics-file", metrics.toString());
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains("check: FAILED (lint, lock budget)");
+        String text = Files.readString(metrics);
+        Matcher held = Pattern.compile("migration_delivery_lock_held_seconds\\{blocks=\"writes\",changeset=\"1\",command=\"check\","
+                + "migration_id=\"([0-9a-f]{12})\"} ([0-9.]+)").matcher(text);
+        assertThat(held.find()).as(text).isTrue();
+        assertThat(Double.parseDouble(held.group(2))).as("the CREATE INDEX held its ShareLock for a measurable time").isPositive();
+        assertThat(text).contains("# TYPE migration_delivery_command_exit_code gauge",
+                "migration_delivery_command_exit_code{command=\"check\",migration_id=\"" + held.group(1) + "\"} 1");
     }
 
     @Test
