@@ -38,7 +38,7 @@ final class ChangesetTracker implements PlanState {
 
     // Transaction scope
     private final Set<String> accessExclusive = new HashSet<>();
-    private final Set<String> notValidInTransaction = new HashSet<>();
+    private final Set<PlanHistory.Member> notValidInTransaction = new HashSet<>();
     private final Map<String, Integer> alterCounts = new HashMap<>();
 
     /** @param firstOrdinal the plan ordinal of the changeset's first statement */

@@ -9,6 +9,7 @@ import io.github.migrationdelivery.engine.sql.TypeRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The facts that cross changesets: tables created in the plan, column types the plan defined,
@@ -21,11 +22,11 @@ import java.util.Map;
  */
 final class PlanHistory {
 
-    private final Versions<Boolean> createdTables = new Versions<>();
-    private final Versions<TypeRef> columnTypes = new Versions<>();
-    private final Versions<Boolean> validatedNotNullChecks = new Versions<>();
+    private final Versions<String, Boolean> createdTables = new Versions<>();
+    private final Versions<Member, TypeRef> columnTypes = new Versions<>();
+    private final Versions<Member, Boolean> validatedNotNullChecks = new Versions<>();
     /** For recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
-    private final Map<String, String> pendingNotNullChecks = new HashMap<>();
+    private final Map<Member, String> pendingNotNullChecks = new HashMap<>();
 
     /**
      * Records one changeset's statements, whose first has plan ordinal {@code firstOrdinal}.
@@ -109,8 +110,24 @@ final class PlanHistory {
         }
     }
 
-    static String key(String table, String name) {
-        return table + "/" + name;
+    static Member key(String table, String name) {
+        return new Member(table, name);
+    }
+
+    /**
+     * A column or constraint of a table. Not a "table/name" string: every lookup would build and
+     * hash a new string, and the history is recorded on one thread for every statement of the plan.
+     */
+    record Member(String table, String name) {
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(table) + Objects.hashCode(name); // written out: cheaper than the generated one in a short run
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Member m && Objects.equals(table, m.table) && Objects.equals(name, m.name);
+        }
     }
 
     /** True when the table was created by a statement before {@code ordinal} and not dropped or renamed since. */
@@ -132,15 +149,15 @@ final class PlanHistory {
      * latest change back to the first. Questions mostly come after the last change of their key
      * (changesets ask once the slice they belong to is recorded), so the walk is usually one step.
      */
-    private static final class Versions<V> {
+    private static final class Versions<K, V> {
 
         private record Change(int ordinal, Object value, Change earlier) {
         }
 
-        private final Map<String, Change> latest = new HashMap<>();
+        private final Map<K, Change> latest = new HashMap<>();
 
         /** Sets the value from statement {@code ordinal} on; a later put for the same statement wins. */
-        void put(String key, int ordinal, V value) {
+        void put(K key, int ordinal, V value) {
             Change last = latest.get(key);
             Change earlier = last != null && last.ordinal() == ordinal ? last.earlier() : last;
             latest.put(key, new Change(ordinal, value, earlier));
@@ -148,7 +165,7 @@ final class PlanHistory {
 
         /** The value set by the last statement before {@code ordinal}; null when none set it. */
         @SuppressWarnings("unchecked")
-        V asOf(String key, int ordinal) {
+        V asOf(K key, int ordinal) {
             for (Change c = latest.get(key); c != null; c = c.earlier()) {
                 if (c.ordinal() < ordinal) {
                     return (V) c.value();
@@ -158,7 +175,7 @@ final class PlanHistory {
         }
 
         /** The value after everything recorded so far. */
-        V latest(String key) {
+        V latest(K key) {
             return asOf(key, Integer.MAX_VALUE);
         }
     }

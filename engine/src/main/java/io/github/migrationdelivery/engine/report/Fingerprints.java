@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Stable identities for findings, so SARIF consumers and GitLab recognise a finding across builds
@@ -21,9 +20,6 @@ import java.util.regex.Pattern;
  * statement). Identical findings in one file get an occurrence number, so they stay distinct.
  */
 final class Fingerprints {
-
-    /** Compiled once: String.replaceAll would compile it again for every finding. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Fingerprints() {
     }
@@ -61,9 +57,29 @@ final class Fingerprints {
         return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Lower case, runs of whitespace as one space, no trailing semicolon. */
+    /**
+     * Lower case, runs of whitespace as one space, no trailing semicolon. "Whitespace" inside is
+     * what the regex {@code \s} matches (space, tab, line feed, vertical tab, form feed, carriage
+     * return), kept that way because fingerprints must not change between releases; a loop rather
+     * than a regex because every finding is normalised.
+     */
     static String normalize(String statement) {
-        String s = WHITESPACE.matcher(statement.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String stripped = statement.strip();
+        StringBuilder sb = new StringBuilder(stripped.length());
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                if (!inSpace) {
+                    sb.append(' ');
+                    inSpace = true;
+                }
+            } else {
+                sb.append(c);
+                inSpace = false;
+            }
+        }
+        String s = sb.toString().toLowerCase(Locale.ROOT);
         while (s.endsWith(";")) {
             s = s.substring(0, s.length() - 1).stripTrailing();
         }

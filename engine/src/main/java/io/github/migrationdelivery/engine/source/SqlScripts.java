@@ -80,8 +80,9 @@ final class SqlScripts {
     List<Changeset> readFolder(Path folder) {
         List<Path> files = new ArrayList<>();
         Set<Path> confs = new HashSet<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
+        // find, not walk + isRegularFile: the walk has read each file's attributes already.
+        try (Stream<Path> walk = Files.find(folder, Integer.MAX_VALUE, (p, attributes) -> attributes.isRegularFile())) {
+            walk.forEach(p -> {
                 String n = p.getFileName().toString();
                 if (n.endsWith(".sql")) {
                     files.add(p);
@@ -95,9 +96,10 @@ final class SqlScripts {
         if (files.isEmpty()) {
             throw EngineException.badInput(SourcePosition.of(folder), "directory holds no .sql migrations");
         }
+        String base = folder.toString();
         Map<Path, String> relative = new HashMap<>();
         for (Path f : files) {
-            relative.put(f, relative(folder, f));
+            relative.put(f, relative(folder, base, f));
         }
         files.sort(Comparator.comparing(relative::get, MigrationName.NATURAL_ORDER));
 
@@ -279,7 +281,17 @@ final class SqlScripts {
         return new SourcePosition(file, 1, 1);
     }
 
-    private static String relative(Path folder, Path file) {
-        return folder.relativize(file).toString().replace('\\', '/');
+    /**
+     * {@code file}'s path below {@code folder} ({@code base} is its string). The walk builds each
+     * path as folder + separator + names, so cutting the prefix gives what relativize would, without
+     * the per-name Path objects relativize makes (thousands of files, on one thread).
+     */
+    private static String relative(Path folder, String base, Path file) {
+        String path = file.toString();
+        String separator = file.getFileSystem().getSeparator();
+        String relative = !base.isEmpty() && path.startsWith(base) && path.startsWith(separator, base.length())
+                ? path.substring(base.length() + separator.length())
+                : folder.relativize(file).toString();
+        return relative.replace('\\', '/');
     }
 }
