@@ -20,6 +20,7 @@ import java.util.Set;
  * @param budget            the {@code budget:} section's limits only (no defaults applied);
  *                          {@link LockBudget#none()} when absent
  * @param dryRun            the {@code dryRun:} section
+ * @param migrate           the {@code migrate:} section
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -31,11 +32,13 @@ public record ProjectConfig(
         Map<String, Severity> severityOverrides,
         Optional<String> productionUrl,
         LockBudget budget,
-        DryRunConfig dryRun) {
+        DryRunConfig dryRun,
+        MigrateConfig migrate) {
 
     public ProjectConfig {
         budget = budget == null ? LockBudget.none() : budget;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
+        migrate = migrate == null ? MigrateConfig.empty() : migrate;
         disabledRules = Set.copyOf(disabledRules);
         enabledRules = Set.copyOf(enabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
@@ -43,14 +46,15 @@ public record ProjectConfig(
 
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty());
+                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(),
+                MigrateConfig.empty());
     }
 
-    /** A configuration without {@code budget:} and {@code dryRun:} sections. */
+    /** A configuration without {@code budget:}, {@code dryRun:} and {@code migrate:} sections. */
     public ProjectConfig(Optional<Path> source, Optional<Dialect> dialect, Optional<ServerVersion> serverVersion,
                          Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
-                LockBudget.none(), DryRunConfig.empty());
+                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty());
     }
 }
