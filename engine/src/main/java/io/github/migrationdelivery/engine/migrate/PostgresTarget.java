@@ -1,5 +1,7 @@
 package io.github.migrationdelivery.engine.migrate;
 
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.snapshot.SessionTimeouts;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 
 import java.sql.Connection;
@@ -31,10 +33,7 @@ final class PostgresTarget implements Target {
 
     @Override
     public void timeouts(Connection c, MigrateSettings settings) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET lock_timeout = " + settings.lockTimeout().toMillis());
-            s.execute("SET statement_timeout = " + settings.statementTimeout().toMillis());
-        }
+        SessionTimeouts.apply(c, Dialect.POSTGRESQL, settings.lockTimeout(), settings.statementTimeout());
     }
 
     @Override
