@@ -56,6 +56,10 @@ import java.util.Set;
  *   lockTimeout: 2s            # ms, s, min or h; a bare number is ms
  *   statementTimeout: 5min
  *   probeIntervalMs: 10
+ * migrate:
+ *   lockTimeout: 2s            # per statement; a lock timeout retries the changeset
+ *   statementTimeout: 15min
+ *   retries: 5
  * </pre>
  */
 public final class ConfigLoader {
@@ -63,11 +67,12 @@ public final class ConfigLoader {
     public static final String FILE_NAME = ".migration-delivery.yml";
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production",
-            "budget", "dryRun");
+            "budget", "dryRun", "migrate");
     private static final Set<String> LIMIT_KEYS = Set.of("maxWriteBlockingMs", "maxReadBlockingMs", "maxBlockedMs",
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
     private static final Set<String> DRY_RUN_KEYS = Set.of("lockTimeout", "statementTimeout", "probeIntervalMs");
+    private static final Set<String> MIGRATE_KEYS = Set.of("lockTimeout", "statementTimeout", "retries");
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
 
@@ -154,11 +159,21 @@ public final class ConfigLoader {
             if (probe.isPresent() && (probe.getAsLong() < 1 || probe.getAsLong() > 10_000)) {
                 throw EngineException.badInput(SourcePosition.of(file), "dryRun.probeIntervalMs must be between 1 and 10000");
             }
-            dryRun = new DryRunConfig(duration(section, "lockTimeout", file), duration(section, "statementTimeout", file),
+            dryRun = new DryRunConfig(duration(section, "lockTimeout", file, "dryRun."),
+                    duration(section, "statementTimeout", file, "dryRun."),
                     probe.isPresent() ? OptionalInt.of((int) probe.getAsLong()) : OptionalInt.empty());
         }
+        MigrateConfig migrate = MigrateConfig.empty();
+        if (top.get("migrate") != null) {
+            Map<String, Object> section = map(top.get("migrate"), file, "migrate");
+            checkKeys(section, MIGRATE_KEYS, file, "migrate.");
+            OptionalLong retries = wholeNumber(section, "retries", file, "migrate.", "retries");
+            migrate = new MigrateConfig(duration(section, "lockTimeout", file, "migrate."),
+                    duration(section, "statementTimeout", file, "migrate."),
+                    retries.isPresent() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, retries.getAsLong())) : OptionalInt.empty());
+        }
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
-                budget, dryRun);
+                budget, dryRun, migrate);
     }
 
     private static LockBudget limits(Map<String, Object> section, Path file, String prefix) {
@@ -184,6 +199,10 @@ public final class ConfigLoader {
 
     /** A whole number of milliseconds, 0 or more. */
     private static OptionalLong millis(Map<String, Object> map, String key, Path file, String prefix) {
+        return wholeNumber(map, key, file, prefix, "milliseconds");
+    }
+
+    private static OptionalLong wholeNumber(Map<String, Object> map, String key, Path file, String prefix, String unit) {
         Object v = map.get(key);
         if (v == null) {
             return OptionalLong.empty();
@@ -195,21 +214,25 @@ public final class ConfigLoader {
             }
         }
         throw EngineException.badInput(SourcePosition.of(file),
-                prefix + key + " must be a whole number of milliseconds, 0 or more (was '" + v + "')");
+                prefix + key + " must be a whole number of " + unit + ", 0 or more (was '" + v + "')");
     }
 
-    /** {@code 500ms}, {@code 2s}, {@code 5min} (or {@code 5m}), {@code 1h}; a bare number is milliseconds. */
-    private static Optional<Duration> duration(Map<String, Object> map, String key, Path file) {
+    private static Optional<Duration> duration(Map<String, Object> map, String key, Path file, String prefix) {
         Optional<String> text = string(map, key, file);
-        if (text.isEmpty()) {
-            return Optional.empty();
+        try {
+            return text.map(t -> duration(t, prefix + key));
+        } catch (EngineException e) {
+            throw EngineException.badInput(SourcePosition.of(file), e.getMessage());
         }
-        Optional<Duration> d = DurationText.parse(text.get());
-        if (d.isEmpty()) {
-            throw EngineException.badInput(SourcePosition.of(file),
-                    "dryRun." + key + ": '" + text.get() + "' is not a duration (" + DurationText.EXAMPLES + ")");
-        }
-        return d;
+    }
+
+    /**
+     * A duration as people write it ({@link DurationText}), or BAD_INPUT naming {@code setting}:
+     * the same words in the file and on the command line.
+     */
+    public static Duration duration(String text, String setting) {
+        return DurationText.parse(text).orElseThrow(() -> EngineException.badInput(
+                setting + ": '" + text + "' is not a duration (" + DurationText.EXAMPLES + ")"));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

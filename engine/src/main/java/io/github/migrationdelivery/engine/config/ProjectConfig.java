@@ -25,6 +25,7 @@ import java.util.Set;
  * @param budget            the {@code budget:} section's limits only (no defaults applied);
  *                          {@link LockBudget#none()} when absent
  * @param dryRun            the {@code dryRun:} section
+ * @param migrate           the {@code migrate:} section
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -36,11 +37,13 @@ public record ProjectConfig(
         Map<String, Severity> severityOverrides,
         Optional<String> productionUrl,
         LockBudget budget,
-        DryRunConfig dryRun) {
+        DryRunConfig dryRun,
+        MigrateConfig migrate) {
 
     public ProjectConfig {
         budget = budget == null ? LockBudget.none() : budget;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
+        migrate = migrate == null ? MigrateConfig.empty() : migrate;
         disabledRules = Set.copyOf(disabledRules);
         enabledRules = Set.copyOf(enabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
@@ -48,15 +51,16 @@ public record ProjectConfig(
 
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty());
+                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(),
+                MigrateConfig.empty());
     }
 
-    /** A configuration without {@code budget:} and {@code dryRun:} sections. */
+    /** A configuration without {@code budget:}, {@code dryRun:} and {@code migrate:} sections. */
     public ProjectConfig(Optional<Path> source, Optional<Dialect> dialect, Optional<ServerVersion> serverVersion,
                          Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
-                LockBudget.none(), DryRunConfig.empty());
+                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty());
     }
 
     /** Lints a plan with this project's rule settings (the lint, dry-run and check commands, and the Jenkins step). */

@@ -1,6 +1,8 @@
 package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.lock.MdlMode;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.snapshot.SessionTimeouts;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 
 import java.sql.Connection;
@@ -31,13 +33,7 @@ final class MariadbServer implements Server {
 
     @Override
     public void configureMigrationSession(Connection c, DryRunSettings settings) throws SQLException {
-        // lock_wait_timeout (metadata locks) and innodb_lock_wait_timeout (row locks) take whole seconds.
-        long lockSeconds = Math.max(1, (settings.lockTimeout().toMillis() + 999) / 1000);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET SESSION lock_wait_timeout = " + lockSeconds);
-            s.execute("SET SESSION innodb_lock_wait_timeout = " + lockSeconds);
-            s.execute("SET SESSION max_statement_time = " + settings.statementTimeout().toMillis() / 1000.0);
-        }
+        SessionTimeouts.apply(c, Dialect.MARIADB, settings.lockTimeout(), settings.statementTimeout());
     }
 
     @Override

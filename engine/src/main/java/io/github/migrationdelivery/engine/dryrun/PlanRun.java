@@ -2,6 +2,7 @@ package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.budget.LockBudget;
+import io.github.migrationdelivery.engine.history.LiquibaseHistory;
 import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.ChangesetKind;
 import io.github.migrationdelivery.engine.plan.Plan;
@@ -49,7 +50,7 @@ final class PlanRun {
     private long sessionId;
     private String sampling = "";
     private Set<String> preexisting = Set.of();
-    private ChangelogHistory history;
+    private LiquibaseHistory history;
 
     PlanRun(DryRunSettings settings, Plan plan, ConnectionSpec target, DryRunListener listener, Server server,
             Connection migration, Connection observer, Probes probes) {
@@ -70,7 +71,7 @@ final class PlanRun {
         sampling = server.prepareSampling(observer, settings.probeIntervalMs());
         String version = migration.getMetaData().getDatabaseProductVersion();
         if (plan.changesets().stream().anyMatch(c -> c.kind() == ChangesetKind.LIQUIBASE)) {
-            history = ChangelogHistory.open(migration);
+            history = LiquibaseHistory.open(migration, Optional.empty());
         }
         try {
             preexisting = server.relations(migration);

@@ -1,6 +1,8 @@
 package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.lock.PgLockMode;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.snapshot.SessionTimeouts;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 
 import java.sql.Connection;
@@ -31,10 +33,7 @@ final class PostgresServer implements Server {
 
     @Override
     public void configureMigrationSession(Connection c, DryRunSettings settings) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET lock_timeout = " + settings.lockTimeout().toMillis());
-            s.execute("SET statement_timeout = " + settings.statementTimeout().toMillis());
-        }
+        SessionTimeouts.apply(c, Dialect.POSTGRESQL, settings.lockTimeout(), settings.statementTimeout());
     }
 
     @Override

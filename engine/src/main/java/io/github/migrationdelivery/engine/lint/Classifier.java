@@ -1,6 +1,7 @@
 package io.github.migrationdelivery.engine.lint;
 
 import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 import io.github.migrationdelivery.engine.sql.TypeRef;
@@ -15,7 +16,7 @@ import java.util.Set;
  * may narrow. When the old type is unknown a change to a bounded type counts as narrowing: the
  * backup gate should err on the side of the data.
  */
-final class Classifier {
+public final class Classifier {
 
     private static final Set<String> DROPS_THAT_DESTROY = Set.of(
             "TABLE", "SCHEMA", "DATABASE", "VIEW", "MATERIALIZED VIEW", "FUNCTION", "PROCEDURE", "TYPE", "DOMAIN",
@@ -25,7 +26,74 @@ final class Classifier {
             "varchar", "char", "smallint", "integer", "int", "tinyint", "mediumint", "numeric", "decimal", "real",
             "date", "boolean", "bit", "enum", "set", "binary", "varbinary", "float");
 
+    /** A plan state that knows nothing: every table existed before, with rows in it; no column type is known. */
+    private static final PlanState NOTHING_KNOWN = new PlanState() {
+        @Override
+        public boolean createdInPlan(QualifiedName table) {
+            return false;
+        }
+
+        @Override
+        public Optional<TypeRef> columnType(QualifiedName table, String column) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasValidatedNotNullCheck(QualifiedName table, String column) {
+            return false;
+        }
+
+        @Override
+        public boolean lockTimeoutSet() {
+            return false;
+        }
+
+        @Override
+        public boolean statementTimeoutSet() {
+            return false;
+        }
+
+        @Override
+        public boolean inTransaction() {
+            return true;
+        }
+
+        @Override
+        public int explicitTransactionDepth() {
+            return 0;
+        }
+
+        @Override
+        public boolean accessExclusiveHeld(QualifiedName table) {
+            return false;
+        }
+
+        @Override
+        public boolean addedNotValidInTransaction(QualifiedName table, String name) {
+            return false;
+        }
+
+        @Override
+        public int alterTableCountInTransaction(QualifiedName table) {
+            return 0;
+        }
+
+        @Override
+        public int statementIndex() {
+            return 0;
+        }
+    };
+
     private Classifier() {
+    }
+
+    /**
+     * The class of a statement judged on its own, as if every table it names existed with rows in
+     * it: right for a rollback, which runs after the forward changeset's tables and columns have
+     * been written to, even those the forward changeset created.
+     */
+    public static ChangeClass classifyAlone(StatementShape shape) {
+        return classify(shape, NOTHING_KNOWN);
     }
 
     static ChangeClass classify(StatementShape shape, PlanState state) {
