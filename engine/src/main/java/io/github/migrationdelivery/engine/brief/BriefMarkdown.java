@@ -18,21 +18,24 @@ public final class BriefMarkdown implements BriefLayout.Page {
 
     @Override
     public void title(String text) {
-        out.append("# ").append(text).append("\n\n");
+        block().append("# ").append(text).append('\n');
     }
 
     @Override
     public void heading(String text) {
-        out.append("\n## ").append(text).append("\n\n");
+        block().append("## ").append(text).append('\n');
     }
 
     @Override
     public void subheading(String text) {
-        out.append("\n### ").append(text).append("\n\n");
+        block().append("### ").append(text).append('\n');
     }
 
     @Override
     public void bullets(List<String> items) {
+        if (!items.isEmpty()) {
+            block();
+        }
         for (String i : items) {
             out.append("- ").append(i).append('\n');
         }
@@ -40,6 +43,7 @@ public final class BriefMarkdown implements BriefLayout.Page {
 
     @Override
     public void codeBullets(List<String[]> codeAndText) {
+        block();
         for (String[] ct : codeAndText) {
             out.append("- ").append(code(ct[0])).append(": ").append(ct[1]).append('\n');
         }
@@ -47,15 +51,19 @@ public final class BriefMarkdown implements BriefLayout.Page {
 
     @Override
     public void paragraph(String label, String text) {
-        out.append('\n');
+        block();
         if (!label.isEmpty()) {
-            out.append("**").append(label).append(":**");
-            out.append(text.isEmpty() ? "" : " ");
+            out.append("**").append(label).append(":**").append(text.isEmpty() ? "" : " ");
         }
         out.append(text).append('\n');
-        if (text.isEmpty() || !label.isEmpty()) {
+    }
+
+    /** Blocks are separated by one blank line. */
+    private StringBuilder block() {
+        if (out.length() > 0) {
             out.append('\n');
         }
+        return out;
     }
 
     /** A code span that survives backticks in the SQL (MySQL quotes names with them). */
