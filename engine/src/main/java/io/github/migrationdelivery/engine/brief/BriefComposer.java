@@ -137,6 +137,13 @@ final class BriefComposer {
         String excerpt = SqlText.excerpt(s.sql(), EXCERPT);
         if (measured.isPresent() && measured.get().outcome() != Outcome.SKIPPED) {
             StatementRun r = measured.get();
+            Optional<LockImpact> expected = staticLock(shape).filter(LockImpact::blocksTraffic);
+            if ("none".equals(r.strongestLock()) && expected.isPresent()) {
+                // The lock was taken by an earlier statement of the same transaction, whose hold counts it.
+                return Optional.of(new RiskBrief.LockNote(excerpt, "needs " + expected.get().lockMode()
+                        + ", which an earlier statement of the same transaction already holds (its measured hold"
+                        + " lasts to the commit and includes this statement's " + r.durationMs() + " ms)", true));
+            }
             if ("none".equals(r.strongestLock()) && r.maxBlockedMs() == 0 && r.rewrittenTables().isEmpty()) {
                 return Optional.empty();
             }
