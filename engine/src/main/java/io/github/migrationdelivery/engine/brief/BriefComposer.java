@@ -170,9 +170,14 @@ final class BriefComposer {
 
     private static String measuredText(StatementRun r) {
         List<String> relations = r.locks().stream().map(LockHeld::relation).distinct().toList();
-        StringBuilder sb = new StringBuilder("held ").append(r.strongestLock());
-        if (!relations.isEmpty()) {
-            sb.append(" on ").append(String.join(", ", relations));
+        StringBuilder sb = new StringBuilder();
+        if ("none".equals(r.strongestLock())) {
+            sb.append("held no table lock beyond what reads and writes take");
+        } else {
+            sb.append("held ").append(r.strongestLock());
+            if (!relations.isEmpty()) {
+                sb.append(" on ").append(String.join(", ", relations));
+            }
         }
         long held = Math.max(r.writeBlockingHeldMs(), r.readBlockingHeldMs());
         if (r.blocksReads() || r.blocksWrites()) {
