@@ -1,8 +1,6 @@
 package io.github.migrationdelivery.cli;
 
-import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.approval.ApprovalDecision;
-import io.github.migrationdelivery.engine.approval.ApprovalPolicy;
 import io.github.migrationdelivery.engine.approval.ApprovalRequest;
 import io.github.migrationdelivery.engine.approval.Approvals;
 import io.github.migrationdelivery.engine.approval.AuditEntry;
@@ -22,7 +20,6 @@ import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
-import io.github.migrationdelivery.engine.plan.SourcePosition;
 import io.github.migrationdelivery.engine.source.PlanReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,10 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -116,23 +110,13 @@ final class ApprovalCommand implements Runnable {
                     lint.settings().serverVersion().toString(), planOptions.contexts, planOptions.labels);
             ApprovalRequest request = new ApprovalRequest(Instant.now().truncatedTo(ChronoUnit.SECONDS), t, source,
                     Evidence.of(lint, dryRun, backup), List.copyOf(everyAuthor), requestedBy, BriefMarkdown.render(brief));
-            write(out, RequestJson.write(request));
+            ExplainCommand.write(out, RequestJson.write(request), "the approval request");
             int needed = project.approval().required(lint.changeClass());
             PrintWriter o = spec.commandLine().getOut();
             o.println("approval request: " + lint.changeClass().id() + " plan " + plan.checksum() + " for " + t + " needs "
                     + needed + (needed == 1 ? " approval" : " approvals") + " (request: " + out + ")");
             o.flush();
             return ExitCode.OK.code();
-        }
-
-        private static void write(Path file, String text) {
-            try {
-                Path target = file.toAbsolutePath();
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw EngineException.badInput(SourcePosition.of(file), "cannot write approval request: " + e.getMessage());
-            }
         }
     }
 

@@ -41,6 +41,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Writes a text file the command produces; a failure is BAD_INPUT naming the file. */
+    static void write(Path file, String text, String what) {
+        try {
+            Path target = file.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw EngineException.badInput(SourcePosition.of(file), "cannot write " + what + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         String f = format.trim().toLowerCase(Locale.ROOT);
@@ -53,13 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (output == null) {
             out.print(text);
         } else {
-            try {
-                Path target = output.toAbsolutePath();
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw EngineException.badInput(SourcePosition.of(output), "cannot write the brief: " + e.getMessage());
-            }
+            write(output, text, "the brief");
             out.println("explain: " + brief.classification().id() + " plan, " + brief.changesets().size() + " changesets"
                     + (brief.measured() ? ", measured" : ", not measured") + " (brief: " + output + ")");
         }

@@ -2,15 +2,13 @@ package io.github.migrationdelivery.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.migrationdelivery.cli.CliRuns.Run;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.github.migrationdelivery.cli.CliRuns.SERVER;
+import static io.github.migrationdelivery.cli.CliRuns.admin;
+import static io.github.migrationdelivery.cli.CliRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApprovalCommandsTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String TARGET = "jdbc:postgresql://prod-db:5432/shop";
     private static final String DROP = "ALTER TABLE customers DROP COLUMN full_name";
 
@@ -40,9 +40,6 @@ class ApprovalCommandsTest {
     static Path plan;
     static Path report;
     static Path config;
-
-    private record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void measuredPlan() throws Exception {
@@ -237,24 +234,5 @@ class ApprovalCommandsTest {
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort("no local PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-            throw e;
-        }
     }
 }

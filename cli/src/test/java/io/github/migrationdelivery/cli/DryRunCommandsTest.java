@@ -2,15 +2,13 @@ package io.github.migrationdelivery.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.migrationdelivery.cli.CliRuns.Run;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.github.migrationdelivery.cli.CliRuns.SERVER;
+import static io.github.migrationdelivery.cli.CliRuns.admin;
+import static io.github.migrationdelivery.cli.CliRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DryRunCommandsTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Pattern THROW_AWAY = Pattern.compile("md_dryrun_[0-9a-z_]+");
 
     @TempDir
@@ -42,9 +42,6 @@ class DryRunCommandsTest {
     static Path unsafeReport;
     static Path safeReport;
     static Run unsafeRun;
-
-    private record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void seededSourceAndTwoReports() throws Exception {
@@ -169,25 +166,6 @@ class DryRunCommandsTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("V1__index.sql"), sql);
         return folder;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort("no local PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-            throw e;
-        }
     }
 
     private static boolean databaseExists(String name) throws SQLException {
