@@ -12,15 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.github.migrationdelivery.cli.CliRuns.SERVER;
-import static io.github.migrationdelivery.cli.CliRuns.admin;
 import static io.github.migrationdelivery.cli.CliRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +38,10 @@ class ApprovalCommandsTest {
 
     @BeforeAll
     static void measuredPlan() throws Exception {
-        try (Connection c = admin()) {
-            source = "md_cli_approval_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-            c.createStatement().execute("CREATE DATABASE " + source);
-        }
-        try (Connection c = DriverManager.getConnection(SERVER + source, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, full_name text)");
-            s.execute("INSERT INTO customers (email, full_name) SELECT 'c' || g || '@example.com', 'Name ' || g"
-                    + " FROM generate_series(1, 50000) g");
-        }
+        source = CliRuns.seededDatabase("md_cli_approval_",
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, full_name text)",
+                "INSERT INTO customers (email, full_name) SELECT 'c' || g || '@example.com', 'Name ' || g"
+                        + " FROM generate_series(1, 50000) g");
         plan = dir.resolve("migrations");
         Files.createDirectories(plan);
         Files.writeString(plan.resolve("V1__expand.sql"), "SET lock_timeout = '2s';\n"
@@ -70,11 +60,7 @@ class ApprovalCommandsTest {
 
     @AfterAll
     static void dropSource() throws SQLException {
-        if (source != null) {
-            try (Connection c = admin()) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
-            }
-        }
+        CliRuns.dropDatabase(source);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Runs the command line as a user would and reaches the local PostgreSQL the end-to-end tests seed. */
 final class CliRuns {
@@ -24,6 +26,29 @@ final class CliRuns {
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A new database on the local server named {@code prefix} and a random suffix, with {@code statements} run in it. */
+    static String seededDatabase(String prefix, String... statements) throws SQLException {
+        String name = prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        try (Connection c = admin()) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        }
+        try (Connection c = DriverManager.getConnection(SERVER + name, "postgres", ""); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+        return name;
+    }
+
+    /** Drops a database {@link #seededDatabase} made; null (setup never got that far) is fine. */
+    static void dropDatabase(String name) throws SQLException {
+        if (name != null) {
+            try (Connection c = admin()) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
     }
 
     /** The maintenance database; skips the test when no local server runs, except under CI=true. */

@@ -12,11 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,18 +42,13 @@ class DryRunCommandsTest {
 
     @BeforeAll
     static void seededSourceAndTwoReports() throws Exception {
-        try (Connection c = admin()) {
-            source = "md_cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-            c.createStatement().execute("CREATE DATABASE " + source);
-        }
-        try (Connection c = DriverManager.getConnection(SERVER + source, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL)");
-            s.execute("CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id),"
-                    + " amount numeric(12,2) NOT NULL)");
-            s.execute("INSERT INTO customers (email) SELECT 'c' || g || '@example.com' FROM generate_series(1, 10000) g");
-            s.execute("INSERT INTO orders (customer_id, amount) SELECT 1 + g % 10000, g % 1000 FROM generate_series(1, 300000) g");
-            s.execute("ANALYZE");
-        }
+        source = CliRuns.seededDatabase("md_cli_",
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL)",
+                "CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id),"
+                        + " amount numeric(12,2) NOT NULL)",
+                "INSERT INTO customers (email) SELECT 'c' || g || '@example.com' FROM generate_series(1, 10000) g",
+                "INSERT INTO orders (customer_id, amount) SELECT 1 + g % 10000, g % 1000 FROM generate_series(1, 300000) g",
+                "ANALYZE");
         unsafePlan = plan("unsafe", "SET lock_timeout = '2s';\nCREATE INDEX idx_orders_customer_id ON orders (customer_id);\n");
         safePlan = plan("safe", "-- md:no-transaction\nSET lock_timeout = '2s';\n"
                 + "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_customer_id ON orders (customer_id);\n");
@@ -72,11 +64,7 @@ class DryRunCommandsTest {
 
     @AfterAll
     static void dropSource() throws SQLException {
-        if (source != null) {
-            try (Connection c = admin()) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
-            }
-        }
+        CliRuns.dropDatabase(source);
     }
 
     @Test
