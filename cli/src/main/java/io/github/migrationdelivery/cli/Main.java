@@ -16,7 +16,8 @@ import java.util.logging.Logger;
         versionProvider = Main.Version.class,
         description = "Makes database schema changes safe to ship: lint, measure, gate.",
         subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class,
-            VerifyCommand.class, MigrateCommand.class, AssertSafeDownCommand.class},
+            VerifyCommand.class, MigrateCommand.class, AssertSafeDownCommand.class, ExplainCommand.class,
+            ApprovalCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:the gate passed",

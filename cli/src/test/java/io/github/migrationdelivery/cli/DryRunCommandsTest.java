@@ -2,26 +2,24 @@ package io.github.migrationdelivery.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.migrationdelivery.cli.CliRuns.Run;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.github.migrationdelivery.cli.CliRuns.SERVER;
+import static io.github.migrationdelivery.cli.CliRuns.admin;
+import static io.github.migrationdelivery.cli.CliRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DryRunCommandsTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Pattern THROW_AWAY = Pattern.compile("md_dryrun_[0-9a-z_]+");
 
     @TempDir
@@ -43,23 +40,15 @@ class DryRunCommandsTest {
     static Path safeReport;
     static Run unsafeRun;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void seededSourceAndTwoReports() throws Exception {
-        try (Connection c = admin()) {
-            source = "md_cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-            c.createStatement().execute("CREATE DATABASE " + source);
-        }
-        try (Connection c = DriverManager.getConnection(SERVER + source, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL)");
-            s.execute("CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id),"
-                    + " amount numeric(12,2) NOT NULL)");
-            s.execute("INSERT INTO customers (email) SELECT 'c' || g || '@example.com' FROM generate_series(1, 10000) g");
-            s.execute("INSERT INTO orders (customer_id, amount) SELECT 1 + g % 10000, g % 1000 FROM generate_series(1, 300000) g");
-            s.execute("ANALYZE");
-        }
+        source = CliRuns.seededDatabase("md_cli_",
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL)",
+                "CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id),"
+                        + " amount numeric(12,2) NOT NULL)",
+                "INSERT INTO customers (email) SELECT 'c' || g || '@example.com' FROM generate_series(1, 10000) g",
+                "INSERT INTO orders (customer_id, amount) SELECT 1 + g % 10000, g % 1000 FROM generate_series(1, 300000) g",
+                "ANALYZE");
         unsafePlan = plan("unsafe", "SET lock_timeout = '2s';\nCREATE INDEX idx_orders_customer_id ON orders (customer_id);\n");
         safePlan = plan("safe", "-- md:no-transaction\nSET lock_timeout = '2s';\n"
                 + "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_customer_id ON orders (customer_id);\n");
@@ -75,11 +64,7 @@ class DryRunCommandsTest {
 
     @AfterAll
     static void dropSource() throws SQLException {
-        if (source != null) {
-            try (Connection c = admin()) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
-            }
-        }
+        CliRuns.dropDatabase(source);
     }
 
     @Test
@@ -178,25 +163,6 @@ class DryRunCommandsTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("V1__index.sql"), sql);
         return folder;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort("no local PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-            throw e;
-        }
     }
 
     private static boolean databaseExists(String name) throws SQLException {

@@ -1,7 +1,9 @@
 package io.github.migrationdelivery.engine.config;
 
 import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.approval.ApprovalPolicy;
 import io.github.migrationdelivery.engine.budget.LockBudget;
+import io.github.migrationdelivery.engine.lint.ChangeClass;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -21,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +63,12 @@ import java.util.Set;
  *   lockTimeout: 2s            # per statement; a lock timeout retries the changeset
  *   statementTimeout: 15min
  *   retries: 5
+ * approval:                    # who may approve what (docs/approval.md)
+ *   approvers: [alice, group:dba]
+ *   groups: {dba: [bob, carol]}
+ *   required: {additive: 0, backfill: 1, destructive: 2}   # the defaults
+ *   botPatterns: ["ci-*"]      # added to *[bot], *-bot, svc-*, jenkins
+ *   auditLog: .migration-delivery/approvals.jsonl
  * </pre>
  */
 public final class ConfigLoader {
@@ -67,7 +76,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = ".migration-delivery.yml";
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production",
-            "budget", "dryRun", "migrate");
+            "budget", "dryRun", "migrate", "approval");
     private static final Set<String> LIMIT_KEYS = Set.of("maxWriteBlockingMs", "maxReadBlockingMs", "maxBlockedMs",
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
@@ -75,6 +84,7 @@ public final class ConfigLoader {
     private static final Set<String> MIGRATE_KEYS = Set.of("lockTimeout", "statementTimeout", "retries");
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
+    private static final Set<String> APPROVAL_KEYS = Set.of("approvers", "groups", "required", "botPatterns", "auditLog");
 
     private ConfigLoader() {
     }
@@ -167,13 +177,47 @@ public final class ConfigLoader {
         if (top.get("migrate") != null) {
             Map<String, Object> section = map(top.get("migrate"), file, "migrate");
             checkKeys(section, MIGRATE_KEYS, file, "migrate.");
-            OptionalLong retries = wholeNumber(section, "retries", file, "migrate.", "retries");
+            OptionalLong retries = wholeNumber(section, "retries", file, "migrate.", "a whole number of retries");
             migrate = new MigrateConfig(duration(section, "lockTimeout", file, "migrate."),
                     duration(section, "statementTimeout", file, "migrate."),
                     retries.isPresent() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, retries.getAsLong())) : OptionalInt.empty());
         }
+        ApprovalPolicy approval = top.get("approval") == null ? ApprovalPolicy.defaults() : approval(top.get("approval"), file);
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
-                budget, dryRun, migrate);
+                budget, dryRun, migrate, approval);
+    }
+
+    private static ApprovalPolicy approval(Object value, Path file) {
+        Map<String, Object> section = map(value, file, "approval");
+        checkKeys(section, APPROVAL_KEYS, file, "approval.");
+        List<String> approvers = stringList(section.get("approvers"), file, "approval.approvers");
+        Map<String, Set<String>> groups = new HashMap<>();
+        if (section.get("groups") != null) {
+            for (Map.Entry<String, Object> e : map(section.get("groups"), file, "approval.groups").entrySet()) {
+                groups.put(e.getKey(), Set.copyOf(stringList(e.getValue(), file, "approval.groups." + e.getKey())));
+            }
+        }
+        for (String a : approvers) {
+            if (a.isBlank() || a.equals(ApprovalPolicy.GROUP_PREFIX)) {
+                throw EngineException.badInput(SourcePosition.of(file), "approval.approvers: empty entry '" + a + "'");
+            }
+        }
+        Map<ChangeClass, Integer> required = new EnumMap<>(ChangeClass.class);
+        if (section.get("required") != null) {
+            Map<String, Object> counts = map(section.get("required"), file, "approval.required");
+            Set<String> classes = new HashSet<>();
+            for (ChangeClass c : ChangeClass.values()) {
+                classes.add(c.id());
+            }
+            checkKeys(counts, classes, file, "approval.required.");
+            for (ChangeClass c : ChangeClass.values()) {
+                OptionalLong n = wholeNumber(counts, c.id(), file, "approval.required.", "a whole number of approvals");
+                n.ifPresent(v -> required.put(c, (int) Math.min(v, Integer.MAX_VALUE)));
+            }
+        }
+        List<String> bots = stringList(section.get("botPatterns"), file, "approval.botPatterns");
+        Optional<String> auditLog = string(section, "auditLog", file);
+        return new ApprovalPolicy(approvers, groups, required, bots, auditLog.map(Path::of).orElse(null));
     }
 
     private static LockBudget limits(Map<String, Object> section, Path file, String prefix) {
@@ -199,10 +243,11 @@ public final class ConfigLoader {
 
     /** A whole number of milliseconds, 0 or more. */
     private static OptionalLong millis(Map<String, Object> map, String key, Path file, String prefix) {
-        return wholeNumber(map, key, file, prefix, "milliseconds");
+        return wholeNumber(map, key, file, prefix, "a whole number of milliseconds");
     }
 
-    private static OptionalLong wholeNumber(Map<String, Object> map, String key, Path file, String prefix, String unit) {
+    /** A whole number, 0 or more; {@code what} names it in the error. */
+    private static OptionalLong wholeNumber(Map<String, Object> map, String key, Path file, String prefix, String what) {
         Object v = map.get(key);
         if (v == null) {
             return OptionalLong.empty();
@@ -214,7 +259,7 @@ public final class ConfigLoader {
             }
         }
         throw EngineException.badInput(SourcePosition.of(file),
-                prefix + key + " must be a whole number of " + unit + ", 0 or more (was '" + v + "')");
+                prefix + key + " must be " + what + ", 0 or more (was '" + v + "')");
     }
 
     private static Optional<Duration> duration(Map<String, Object> map, String key, Path file, String prefix) {
@@ -288,7 +333,7 @@ public final class ConfigLoader {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw EngineException.badInput(SourcePosition.of(file), key + " must be a list, e.g. [rule-a, rule-b]");
+            throw EngineException.badInput(SourcePosition.of(file), key + " must be a list, e.g. [a, b]");
         }
         List<String> out = new ArrayList<>();
         for (Object o : list) {

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.config;
 
+import io.github.migrationdelivery.engine.approval.ApprovalPolicy;
 import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.LintResult;
@@ -26,6 +27,7 @@ import java.util.Set;
  *                          {@link LockBudget#none()} when absent
  * @param dryRun            the {@code dryRun:} section
  * @param migrate           the {@code migrate:} section
+ * @param approval          the {@code approval:} section over the defaults ({@link ApprovalPolicy#defaults()})
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -38,10 +40,12 @@ public record ProjectConfig(
         Optional<String> productionUrl,
         LockBudget budget,
         DryRunConfig dryRun,
-        MigrateConfig migrate) {
+        MigrateConfig migrate,
+        ApprovalPolicy approval) {
 
     public ProjectConfig {
         budget = budget == null ? LockBudget.none() : budget;
+        approval = approval == null ? ApprovalPolicy.defaults() : approval;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
         migrate = migrate == null ? MigrateConfig.empty() : migrate;
         disabledRules = Set.copyOf(disabledRules);
@@ -52,15 +56,15 @@ public record ProjectConfig(
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(),
-                MigrateConfig.empty());
+                MigrateConfig.empty(), ApprovalPolicy.defaults());
     }
 
-    /** A configuration without {@code budget:}, {@code dryRun:} and {@code migrate:} sections. */
+    /** A configuration without {@code budget:}, {@code dryRun:}, {@code migrate:} and {@code approval:} sections. */
     public ProjectConfig(Optional<Path> source, Optional<Dialect> dialect, Optional<ServerVersion> serverVersion,
                          Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
-                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty());
+                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty(), ApprovalPolicy.defaults());
     }
 
     /** Lints a plan with this project's rule settings (the lint, dry-run and check commands, and the Jenkins step). */

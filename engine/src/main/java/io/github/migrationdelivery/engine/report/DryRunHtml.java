@@ -421,8 +421,11 @@ public final class DryRunHtml {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** Escapes text for HTML element content and quoted attribute values; control characters become visible. */
-    static String esc(String s) {
+    /**
+     * Escapes text for HTML element content and quoted attribute values; control characters become
+     * visible. Every HTML page the tool writes escapes with this.
+     */
+    public static String esc(String s) {
         String v = ReportText.visible(s);
         StringBuilder b = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
