@@ -154,9 +154,11 @@ class MigrationPipeline implements Serializable {
         }
         cli.withLogin(settings.appTestCredentialsId) {
             // The version still running must work on the new schema too: that is what makes a rollback safe.
-            for (String image in imagesToTest(settings)) {
-                script.echo("application tests: ${image} against the migrated ${settings.appTestDatabase}")
-                settings.appTests.call(settings.appTestDatabase, image)
+            List<String> images = imagesToTest(settings)
+            // An index loop: a for-in loop's list iterator does not serialize (a restart would lose it).
+            for (int i = 0; i < images.size(); i++) {
+                script.echo("application tests: ${images[i]} against the migrated ${settings.appTestDatabase}")
+                settings.appTests.call(settings.appTestDatabase, images[i])
             }
         }
     }

@@ -5,7 +5,9 @@ import com.lesfurets.jenkins.unit.PipelineTestHelper
 /**
  * The Jenkins a pipeline test runs against: every step the library calls, with canned results the
  * test sets (the plan's class, each CLI command's exit code, a person's answer), and a record of
- * where each waiting step was called (inside a node or not).
+ * where each waiting step was called (inside a node or not). Block steps run their body through
+ * {@code helper.callClosure}: under the CPS helper that runs a CPS body to its end (checking at each
+ * step that its state serializes) before the fake's own bookkeeping goes on.
  */
 class FakeJenkins {
 
@@ -47,7 +49,7 @@ class FakeJenkins {
         helper.registerAllowedMethod('stage', [String, Closure]) { String name, Closure body ->
             stages << name
             trail << "stage ${name}".toString()
-            body()
+            helper.callClosure(body)
         }
         helper.registerAllowedMethod('node', [Closure]) { Closure body -> onNode(body) }
         helper.registerAllowedMethod('node', [String, Closure]) { String label, Closure body -> onNode(body) }
@@ -72,13 +74,13 @@ class FakeJenkins {
         helper.registerAllowedMethod('withCredentials', [List, Closure]) { List bindings, Closure body ->
             bindings.each { credentialsInScope << it.credentialsId }
             try {
-                body()
+                helper.callClosure(body)
             } finally {
                 bindings.each { credentialsInScope.remove(credentialsInScope.size() - 1) }
             }
         }
-        helper.registerAllowedMethod('withEnv', [List, Closure]) { List vars, Closure body -> body() }
-        helper.registerAllowedMethod('timeout', [Map, Closure]) { Map args, Closure body -> body() }
+        helper.registerAllowedMethod('withEnv', [List, Closure]) { List vars, Closure body -> helper.callClosure(body) }
+        helper.registerAllowedMethod('timeout', [Map, Closure]) { Map args, Closure body -> helper.callClosure(body) }
         helper.registerAllowedMethod('choice', [Map]) { Map args -> args }
         helper.registerAllowedMethod('input', [Map]) { Map args ->
             waited('input')
@@ -86,7 +88,7 @@ class FakeJenkins {
         }
         helper.registerAllowedMethod('lock', [Map, Closure]) { Map args, Closure body ->
             waited('lock')
-            body()
+            helper.callClosure(body)
         }
         helper.registerAllowedMethod('sh', [Map]) { Map args -> runCli(args) }
 
@@ -109,7 +111,7 @@ class FakeJenkins {
             trail << 'backupBeforeDestructive'
             backupDepth++
             try {
-                body()
+                helper.callClosure(body)
             } finally {
                 backupDepth--
             }
@@ -124,7 +126,7 @@ class FakeJenkins {
     private Object onNode(Closure body) {
         nodeDepth++
         try {
-            return body()
+            return helper.callClosure(body)
         } finally {
             nodeDepth--
         }
