@@ -27,7 +27,7 @@ class PipelineSettings implements Serializable {
         [
                 // What to migrate, and where
                 changelog           : null,          // required: the Liquibase changelog or SQL folder, relative to the repository root
-                dialect             : 'postgresql',  // postgresql | mariadb | mysql
+                dialect             : null,          // postgresql | mariadb | mysql; null: from the target's URL (jdbc:mariadb: is mariadb)
                 serverVersion       : null,          // the production server's version; null: the policy's, else 15 / 10.11 / 8.0
                 config              : '.migration-delivery.yml', // the policy; when the repository has none, the library writes its default there
                 target              : null,          // required: the production JDBC URL, without user or password
@@ -98,6 +98,7 @@ class PipelineSettings implements Serializable {
     @NonCPS
     static Map resolve(Map options) {
         Map s = defaults() + options
+        s.dialect = s.dialect ?: dialectOf(s.target as String)
         s.lockResource = s.lockResource ?: "migration-delivery ${s.target}".toString()
         s.appTestCredentialsId = s.appTestCredentialsId ?: s.snapshotCredentialsId
         s.healthUrls = s.healthUrls instanceof String ? [s.healthUrls] : s.healthUrls
@@ -108,6 +109,13 @@ class PipelineSettings implements Serializable {
     @NonCPS
     static String defaultPolicy(String resourceText, Map settings) {
         resourceText.replace('@TARGET@', settings.target as String).replace('@DIALECT@', settings.dialect as String)
+    }
+
+    /** The JDBC URL's database family, as the engine's Credentials reads it. */
+    @NonCPS
+    static String dialectOf(String jdbcUrl) {
+        def family = (jdbcUrl =~ /^jdbc:(postgresql|mariadb|mysql):/)
+        family ? family[0][1] : 'postgresql'
     }
 
     @NonCPS
