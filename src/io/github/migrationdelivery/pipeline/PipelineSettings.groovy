@@ -118,17 +118,23 @@ class PipelineSettings implements Serializable {
         family ? family[0][1] : 'postgresql'
     }
 
+    /** An option given makes these options required. */
+    static final Map<String, List<String>> NEEDS = [
+            appImage     : ['deploy'],
+            deploy       : ['appImage'],
+            previousImage: ['appImage'],
+            appTests     : ['appTestDatabase', 'appImage'],
+    ]
+    /** A URL option and the credential option its login belongs in. */
+    static final Map<String, String> LOGINS = [target: 'targetCredentialsId', appTestDatabase: 'appTestCredentialsId']
+
     @NonCPS
     private static List<String> conflicts(Map s) {
         List<String> found = []
-        if (s.appImage && !s.deploy) {
-            found << "'deploy' is required when 'appImage' is given"
-        }
-        if (s.deploy && !s.appImage) {
-            found << "'appImage' is required when 'deploy' is given"
-        }
-        if (s.previousImage && !s.appImage) {
-            found << "'previousImage' needs 'appImage' (what to roll back from)"
+        NEEDS.each { given, needed ->
+            if (s[given]) {
+                needed.findAll { !s[it] }.each { found << "'${it}' is required when '${given}' is given" }
+            }
         }
         if (s.previousImage && s.previousImage == s.appImage) {
             found << "'previousImage' is the same as 'appImage' ('${s.appImage}'): a rollback would change nothing"
@@ -136,20 +142,13 @@ class PipelineSettings implements Serializable {
         if (s.deploy && !s.healthUrls && !s.prometheusUrl) {
             found << "'healthUrls' (or 'prometheusUrl') is required when 'deploy' is given: verify needs something to watch"
         }
-        if (s.appTests && !s.appTestDatabase) {
-            found << "'appTestDatabase' is required when 'appTests' is given"
-        }
-        if (s.appTests && !s.appImage) {
-            found << "'appImage' is required when 'appTests' is given (the version to test)"
-        }
         if (s.appTestDatabase && s.appTestDatabase == s.target) {
             found << "'appTestDatabase' is the target: the application's tests need a throw-away database"
         }
-        if (s.target instanceof String && carriesPassword(s.target)) {
-            found << "'target' contains a password: give the URL without it and the login in 'targetCredentialsId'"
-        }
-        if (s.appTestDatabase instanceof String && carriesPassword(s.appTestDatabase)) {
-            found << "'appTestDatabase' contains a password: give the URL without it and the login in 'appTestCredentialsId'"
+        LOGINS.each { url, credential ->
+            if (s[url] instanceof String && carriesPassword(s[url] as String)) {
+                found << "'${url}' contains a password: give the URL without it and the login in '${credential}'"
+            }
         }
         found*.toString()
     }

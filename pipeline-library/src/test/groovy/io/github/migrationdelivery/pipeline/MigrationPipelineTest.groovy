@@ -3,6 +3,8 @@ package io.github.migrationdelivery.pipeline
 import com.lesfurets.jenkins.unit.BasePipelineTest
 import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.CsvSource
 
 import static org.junit.jupiter.api.Assertions.assertEquals
 import static org.junit.jupiter.api.Assertions.assertFalse
@@ -48,24 +50,17 @@ class MigrationPipelineTest extends BasePipelineTest {
         assertEquals('[disableConcurrentBuilds]', properties.argsToString())
     }
 
-    @Test
-    void anAdditivePlanNeedsNeitherApprovalNorBackup() {
-        jenkins.classification = 'additive'
+    @ParameterizedTest(name = "a {0} plan: approval {1}, backup {2}")
+    @CsvSource(['additive, 0, 0', 'backfill, 1, 0', 'destructive, 1, 1'])
+    void approvalOnlyForNonAdditivePlansAndBackupOnlyForDestructiveOnes(String planClass, int approvals, int backups) {
+        jenkins.classification = planClass
         library.run(LibraryFixture.MINIMAL)
 
-        assertEquals(0, helper.methodCallCount('awaitHumanApproval'))
-        assertEquals(0, helper.methodCallCount('backupBeforeDestructive'))
+        assertEquals(approvals, helper.methodCallCount('awaitHumanApproval'))
+        assertEquals(backups, helper.methodCallCount('backupBeforeDestructive'))
         assertEquals(1, jenkins.cli('migrate').size())
-    }
-
-    @Test
-    void aBackfillPlanNeedsApprovalButNoBackup() {
-        jenkins.classification = 'backfill'
-        library.run(LibraryFixture.MINIMAL)
-
-        assertEquals(1, helper.methodCallCount('awaitHumanApproval'))
-        assertEquals(0, helper.methodCallCount('backupBeforeDestructive'))
-        assertTrue(jenkins.trail.indexOf('awaitHumanApproval') < jenkins.trail.indexOf('cli migrate'))
+        assertEquals(approvals, jenkins.trail.subList(0, jenkins.trail.indexOf('cli migrate')).count('awaitHumanApproval'),
+                'the approval comes before migrate')
     }
 
     @Test
