@@ -1,0 +1,158 @@
+package io.github.migrationdelivery.pipeline
+
+import com.lesfurets.jenkins.unit.PipelineTestHelper
+
+/**
+ * The Jenkins a pipeline test runs against: every step the library calls, with canned results the
+ * test sets (the plan's class, each CLI command's exit code, a person's answer), and a record of
+ * where each waiting step was called (inside a node or not). Block steps run their body through
+ * {@code helper.callClosure}: under the CPS helper that runs a CPS body to its end (checking at each
+ * step that its state serializes) before the fake's own bookkeeping goes on.
+ */
+class FakeJenkins {
+
+    final PipelineTestHelper helper
+    final Binding binding
+    final File libraryRoot
+
+    String classification = 'additive'
+    boolean lintBlocking = false
+    boolean policyInRepository = true
+    /** CLI command (compat, drift, migrate, verify, dry-run) to its exit code; 0 when absent. */
+    Map<String, Integer> exitCodes = [:]
+    /** What a person answers when verify could not judge. */
+    String decision = LibraryFixture.KEEP
+
+    /** Each CLI run: [command: 'migrate', line: '...', credentialsId: 'prod-db' or null, insideBackup: bool]. */
+    final List<Map> cliRuns = []
+    /** Steps that wait or serialize, with whether a node (an executor) was held: [step: 'input', insideNode: false]. */
+    final List<Map> waits = []
+    final List<String> stages = []
+    final List<Map> writtenFiles = []
+    /** The order things happened in, by name: stages, plugin steps, CLI commands, deploys. */
+    final List<String> trail = []
+
+    private int nodeDepth = 0
+    private int backupDepth = 0
+    private final List<String> credentialsInScope = []
+
+    FakeJenkins(PipelineTestHelper helper, Binding binding) {
+        this.helper = helper
+        this.binding = binding
+        this.libraryRoot = new File(System.getProperty('library.root', '..')).canonicalFile
+    }
+
+    void install() {
+        binding.setVariable('scm', [$class: 'GitSCM'])
+        binding.setVariable('env', [BUILD_URL: 'https://jenkins.example.com/job/orders/7/'])
+
+        helper.registerAllowedMethod('stage', [String, Closure]) { String name, Closure body ->
+            stages << name
+            trail << "stage ${name}".toString()
+            helper.callClosure(body)
+        }
+        helper.registerAllowedMethod('node', [Closure]) { Closure body -> onNode(body) }
+        helper.registerAllowedMethod('node', [String, Closure]) { String label, Closure body -> onNode(body) }
+        helper.registerAllowedMethod('checkout', [Map], null)
+        helper.registerAllowedMethod('archiveArtifacts', [Map], null)
+        helper.registerAllowedMethod('properties', [List], null)
+        helper.registerAllowedMethod('disableConcurrentBuilds', [], { 'disableConcurrentBuilds' })
+        helper.registerAllowedMethod('echo', [String], null)
+        helper.registerAllowedMethod('error', [String]) { String message ->
+            binding.getVariable('currentBuild').result = 'FAILURE'
+            throw new PipelineFailure(message)
+        }
+        helper.registerAllowedMethod('unstable', [String]) { String message ->
+            binding.getVariable('currentBuild').result = 'UNSTABLE'
+        }
+        helper.registerAllowedMethod('fileExists', [String]) { String path -> policyInRepository }
+        helper.registerAllowedMethod('writeFile', [Map]) { Map args -> writtenFiles << args }
+        helper.registerAllowedMethod('libraryResource', [String]) { String path ->
+            new File(libraryRoot, "resources/${path}").getText('UTF-8')
+        }
+        helper.registerAllowedMethod('usernamePassword', [Map]) { Map args -> args }
+        helper.registerAllowedMethod('withCredentials', [List, Closure]) { List bindings, Closure body ->
+            bindings.each { credentialsInScope << it.credentialsId }
+            try {
+                helper.callClosure(body)
+            } finally {
+                bindings.each { credentialsInScope.remove(credentialsInScope.size() - 1) }
+            }
+        }
+        helper.registerAllowedMethod('withEnv', [List, Closure]) { List vars, Closure body -> helper.callClosure(body) }
+        helper.registerAllowedMethod('timeout', [Map, Closure]) { Map args, Closure body -> helper.callClosure(body) }
+        helper.registerAllowedMethod('choice', [Map]) { Map args -> args }
+        helper.registerAllowedMethod('input', [Map]) { Map args ->
+            waited('input')
+            decision
+        }
+        helper.registerAllowedMethod('lock', [Map, Closure]) { Map args, Closure body ->
+            waited('lock')
+            helper.callClosure(body)
+        }
+        helper.registerAllowedMethod('sh', [Map]) { Map args -> runCli(args) }
+
+        // The plugin's steps (jenkins-plugin/), as the library's contract describes them.
+        helper.registerAllowedMethod('lintMigration', [Map]) { Map args ->
+            trail << 'lintMigration'
+            [findings: lintBlocking ? 3 : 0, classification: classification, blocking: lintBlocking,
+             reportPath: 'build/migration-delivery/lint.json']
+        }
+        helper.registerAllowedMethod('dryRunOnSnapshot', [Map]) { Map args ->
+            trail << 'dryRunOnSnapshot'
+            [reportPath: 'build/migration-delivery/dry-run.json', longestWriteBlockingMs: 4, statements: 19]
+        }
+        helper.registerAllowedMethod('assertLockBudget', [Map]) { Map args -> trail << 'assertLockBudget' }
+        helper.registerAllowedMethod('awaitHumanApproval', [Map]) { Map args ->
+            waited('awaitHumanApproval')
+            'dba-alice'
+        }
+        helper.registerAllowedMethod('backupBeforeDestructive', [Map, Closure]) { Map args, Closure body ->
+            trail << 'backupBeforeDestructive'
+            backupDepth++
+            try {
+                helper.callClosure(body)
+            } finally {
+                backupDepth--
+            }
+        }
+    }
+
+    /** The CLI runs whose command is {@code command}. */
+    List<Map> cli(String command) {
+        cliRuns.findAll { it.command == command }
+    }
+
+    private Object onNode(Closure body) {
+        nodeDepth++
+        try {
+            return helper.callClosure(body)
+        } finally {
+            nodeDepth--
+        }
+    }
+
+    private void waited(String step) {
+        trail << step
+        waits << [step: step, insideNode: nodeDepth > 0]
+    }
+
+    private int runCli(Map args) {
+        assert args.returnStatus == true: 'the library reads exit codes itself'
+        String line = args.script as String
+        assert nodeDepth > 0: "'${line}' ran outside a node"
+        String command = line.split(' ')[1]
+        trail << "cli ${command}".toString()
+        cliRuns << [command: command, line: line,
+                    credentialsId: credentialsInScope ? credentialsInScope.last() : null,
+                    insideBackup: backupDepth > 0]
+        exitCodes[command] ?: 0
+    }
+}
+
+/** What error(...) throws here, as it does in Jenkins: the build stops. */
+class PipelineFailure extends RuntimeException {
+    PipelineFailure(String message) {
+        super(message)
+    }
+}

@@ -1,0 +1,252 @@
+package io.github.migrationdelivery.pipeline
+
+import com.lesfurets.jenkins.unit.BasePipelineTest
+import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.CsvSource
+
+import static org.junit.jupiter.api.Assertions.assertEquals
+import static org.junit.jupiter.api.Assertions.assertFalse
+import static org.junit.jupiter.api.Assertions.assertTrue
+
+class MigrationPipelineTest extends BasePipelineTest {
+
+    LibraryFixture library
+    FakeJenkins jenkins
+
+    @BeforeEach
+    void load() {
+        library = new LibraryFixture(this)
+        jenkins = library.jenkins
+    }
+
+    @Test
+    void stagesRunInOrderAndEachGateBeforeTheNext() {
+        library.run(library.withDeploy())
+
+        assertEquals(['Prepare', 'Test', 'Migrate', 'Deploy', 'Verify'], jenkins.stages)
+        assertEquals(['stage Prepare', 'lintMigration', 'cli compat', 'cli drift',
+                      'stage Test', 'dryRunOnSnapshot', 'assertLockBudget',
+                      'stage Migrate', 'cli migrate',
+                      'stage Deploy', 'deploy registry.example.com/orders:1.4.0',
+                      'stage Verify', 'cli verify'], jenkins.trail)
+        assertJobStatusSuccess()
+    }
+
+    @Test
+    void withoutDeployThePipelineEndsAfterMigrate() {
+        library.run(LibraryFixture.MINIMAL)
+
+        assertEquals(['Prepare', 'Test', 'Migrate'], jenkins.stages)
+        assertEquals([], jenkins.cli('verify'))
+    }
+
+    @Test
+    void theOneLinerQueuesConcurrentBuildsInsteadOfAbortingThem() {
+        library.run(LibraryFixture.MINIMAL)
+
+        def properties = helper.callStack.find { it.methodName == 'properties' }
+        assertEquals('[disableConcurrentBuilds]', properties.argsToString())
+    }
+
+    @ParameterizedTest(name = "a {0} plan: approval {1}, backup {2}")
+    @CsvSource(['additive, 0, 0', 'backfill, 1, 0', 'destructive, 1, 1'])
+    void approvalOnlyForNonAdditivePlansAndBackupOnlyForDestructiveOnes(String planClass, int approvals, int backups) {
+        jenkins.classification = planClass
+        library.run(LibraryFixture.MINIMAL)
+
+        assertEquals(approvals, helper.methodCallCount('awaitHumanApproval'))
+        assertEquals(backups, helper.methodCallCount('backupBeforeDestructive'))
+        assertEquals(1, jenkins.cli('migrate').size())
+        assertEquals(approvals, jenkins.trail.subList(0, jenkins.trail.indexOf('cli migrate')).count('awaitHumanApproval'),
+                'the approval comes before migrate')
+    }
+
+    @Test
+    void aDestructivePlanIsApprovedThenBackedUpAndMigratesInsideTheBackupBlock() {
+        jenkins.classification = 'destructive'
+        library.run(LibraryFixture.MINIMAL)
+
+        assertEquals(['awaitHumanApproval', 'backupBeforeDestructive', 'cli migrate'],
+                jenkins.trail.findAll { it in ['awaitHumanApproval', 'backupBeforeDestructive', 'cli migrate'] })
+        assertTrue(jenkins.cli('migrate')[0].insideBackup)
+        def backup = helper.callStack.find { it.methodName == 'backupBeforeDestructive' }.args[0]
+        assertEquals([changelog: 'db/changelog.xml', target: 'jdbc:postgresql://prod-db:5432/orders',
+                      credentialsId: 'prod-db'], backup)
+    }
+
+    @Test
+    void theApprovalCarriesThePlanAndTargetAndTheWaitHoldsNoExecutor() {
+        jenkins.classification = 'destructive'
+        library.run(LibraryFixture.MINIMAL + [approvers: 'dba-team', lockableResources: true])
+
+        assertEquals([[step: 'awaitHumanApproval', insideNode: false], [step: 'lock', insideNode: false]], jenkins.waits)
+        def approval = helper.callStack.find { it.methodName == 'awaitHumanApproval' }.args[0]
+        assertEquals([changelog: 'db/changelog.xml', target: 'jdbc:postgresql://prod-db:5432/orders',
+                      classification: 'destructive', approvers: 'dba-team', timeout: 24, timeoutUnit: 'HOURS'], approval)
+    }
+
+    @Test
+    void withLockableResourcesTheMigrationHoldsALockNamedForTheDatabase() {
+        library.run(LibraryFixture.MINIMAL + [lockableResources: true])
+
+        def lock = helper.callStack.find { it.methodName == 'lock' }
+        assertEquals([resource: 'migration-delivery jdbc:postgresql://prod-db:5432/orders'], lock.args[0])
+        assertTrue(jenkins.trail.indexOf('lock') < jenkins.trail.indexOf('cli migrate'))
+    }
+
+    @Test
+    void withoutLockableResourcesTheEngineLockSerializesAndALockedDatabaseStopsTheBuild() {
+        jenkins.exitCodes.migrate = 10
+        String message = library.runExpectingFailure(LibraryFixture.MINIMAL + [lockableResources: false])
+
+        assertEquals(0, helper.methodCallCount('lock'))
+        assertEquals('migration-delivery migrate: another migration holds the migration lock on this database '
+                + '(or a stale lock was left behind) (exit 10)', message)
+    }
+
+    @Test
+    void aFailedVerificationRedeploysThePreviousImageAndRunsNoDownMigration() {
+        jenkins.exitCodes.verify = 1
+        String message = library.runExpectingFailure(library.withDeploy())
+
+        assertEquals(['registry.example.com/orders:1.4.0', 'registry.example.com/orders:1.3.2'], library.application.deployed)
+        assertEquals(['cli verify', 'deploy registry.example.com/orders:1.3.2'], jenkins.trail.drop(jenkins.trail.indexOf('cli verify')))
+        assertEquals(['compat', 'drift', 'migrate', 'verify'], jenkins.cliRuns*.command)
+        assertTrue(message.contains('rolled back to registry.example.com/orders:1.3.2'), message)
+        assertTrue(message.contains('no down-migration'), message)
+        assertJobStatusFailure()
+    }
+
+    @Test
+    void aHealthyVerificationNeverRollsBack() {
+        library.run(library.withDeploy())
+
+        assertEquals(['registry.example.com/orders:1.4.0'], library.application.deployed)
+        assertEquals(0, helper.methodCallCount('input'))
+    }
+
+    @Test
+    void verifyThatCannotJudgeAsksAPersonOutsideAnyNodeAndRollsBackWhenTold() {
+        jenkins.exitCodes.verify = 2
+        jenkins.decision = LibraryFixture.ROLL_BACK
+        String message = library.runExpectingFailure(library.withDeploy())
+
+        assertEquals([[step: 'input', insideNode: false]], jenkins.waits)
+        def input = helper.callStack.find { it.methodName == 'input' }.args[0]
+        assertTrue(input.message.toString().contains('could not judge'), input.message.toString())
+        assertEquals(['registry.example.com/orders:1.4.0', 'registry.example.com/orders:1.3.2'], library.application.deployed)
+        assertTrue(message.contains('a person chose to roll back'), message)
+    }
+
+    @Test
+    void verifyThatCannotJudgeKeepsTheNewVersionWhenTheAnswerIsKeepAndMarksTheBuildUnstable() {
+        jenkins.exitCodes.verify = 2
+        jenkins.decision = LibraryFixture.KEEP
+        library.run(library.withDeploy())
+
+        assertEquals(['registry.example.com/orders:1.4.0'], library.application.deployed)
+        assertJobStatusUnstable()
+    }
+
+    @Test
+    void credentialsReachTheCliOnlyThroughTheEnvironment() {
+        jenkins.classification = 'destructive'
+        library.run(library.withDeploy(snapshotCredentialsId: 'staging-db'))
+
+        assertEquals([compat: 'staging-db', drift: 'prod-db', migrate: 'prod-db', verify: null],
+                jenkins.cliRuns.collectEntries { [it.command, it.credentialsId] })
+        def binding = helper.callStack.find { it.methodName == 'usernamePassword' }.args[0]
+        assertEquals('MD_DB_USER', binding.usernameVariable)
+        assertEquals('MD_DB_PASSWORD', binding.passwordVariable)
+        assertTrue(helper.callStack.findAll { it.methodName == 'withEnv' }.every { it.args[0] == ['PGUSER=', 'PGPASSWORD='] })
+        assertEquals("migration-delivery migrate 'db/changelog.xml' '--target' 'jdbc:postgresql://prod-db:5432/orders' "
+                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--report' 'build/migration-delivery/migrate.json'",
+                jenkins.cli('migrate')[0].line)
+    }
+
+    @Test
+    void applicationTestsRunAgainstTheMigratedTestDatabaseForThePreviousAndTheNewVersion() {
+        library.run(library.withDeploy(appTests: library.application.tests(),
+                appTestDatabase: 'jdbc:postgresql://ci-db:5432/orders_ci', snapshotCredentialsId: 'ci-db'))
+
+        def apply = jenkins.cli('dry-run')[0]
+        assertTrue(apply.line.contains("'--snapshot' 'jdbc:postgresql://ci-db:5432/orders_ci' '--in-place' '--no-rollback-rehearsal'"), apply.line)
+        assertEquals('ci-db', apply.credentialsId)
+        assertEquals([['jdbc:postgresql://ci-db:5432/orders_ci', 'registry.example.com/orders:1.3.2'],
+                      ['jdbc:postgresql://ci-db:5432/orders_ci', 'registry.example.com/orders:1.4.0']], library.application.tested)
+    }
+
+    @Test
+    void theDryRunAndTheLockBudgetGetTheirOptions() {
+        library.run(LibraryFixture.MINIMAL + [maxExclusiveMs: 50, onBudgetBreach: 'UNSTABLE', rehearseRollback: false])
+
+        def dryRun = helper.callStack.find { it.methodName == 'dryRunOnSnapshot' }.args[0]
+        assertEquals([changelog: 'db/changelog.xml', snapshot: 'template:jdbc:postgresql://staging-db:5432/orders_clone',
+                      dialect: 'postgresql', config: '.migration-delivery.yml', rehearseRollback: false], dryRun)
+        def budget = helper.callStack.find { it.methodName == 'assertLockBudget' }.args[0]
+        assertEquals([report: 'build/migration-delivery/dry-run.json', maxExclusiveMs: 50, onBreach: 'UNSTABLE'], budget)
+    }
+
+    @Test
+    void blockingLintFindingsStopThePipelineBeforeAnyDatabaseWork() {
+        jenkins.lintBlocking = true
+        String message = library.runExpectingFailure(LibraryFixture.MINIMAL)
+
+        assertEquals(['stage Prepare', 'lintMigration'], jenkins.trail)
+        assertTrue(message.startsWith("lint: db/changelog.xml has findings at or above 'error'"), message)
+    }
+
+    @Test
+    void anUnknownPlanClassIsNotTreatedAsAdditive() {
+        jenkins.classification = 'harmless'
+        String message = library.runExpectingFailure(LibraryFixture.MINIMAL)
+
+        assertTrue(message.contains("classification 'harmless'"), message)
+        assertEquals(0, jenkins.cli('migrate').size())
+    }
+
+    @Test
+    void aBreakingChangeStopsThePipelineOrOnlyMarksItUnstableWhenSoConfigured() {
+        jenkins.exitCodes.compat = 1
+        String message = library.runExpectingFailure(LibraryFixture.MINIMAL)
+        assertTrue(message.startsWith('compat: the plan breaks the application version still running'), message)
+        assertEquals(0, jenkins.cli('migrate').size())
+
+        load()
+        jenkins.exitCodes.compat = 1
+        library.run(LibraryFixture.MINIMAL + [onBreakingChange: 'UNSTABLE'])
+        assertEquals(1, jenkins.cli('migrate').size())
+        assertJobStatusUnstable()
+    }
+
+    @Test
+    void driftOnTheTargetStopsThePipeline() {
+        jenkins.exitCodes.drift = 1
+        String message = library.runExpectingFailure(LibraryFixture.MINIMAL)
+
+        assertTrue(message.startsWith('drift: jdbc:postgresql://prod-db:5432/orders differs'), message)
+        assertEquals(0, helper.methodCallCount('dryRunOnSnapshot'))
+    }
+
+    @Test
+    void withoutAPolicyInTheRepositoryTheDefaultPolicyIsWrittenForThisTarget() {
+        jenkins.policyInRepository = false
+        library.run(LibraryFixture.MINIMAL)
+
+        assertEquals(1, jenkins.writtenFiles.size())
+        assertEquals('.migration-delivery.yml', jenkins.writtenFiles[0].file)
+        String text = jenkins.writtenFiles[0].text
+        assertTrue(text.contains('url: jdbc:postgresql://prod-db:5432/orders'), text)
+        assertTrue(text.contains('dialect: postgresql'), text)
+        assertFalse(text.contains('@'), text)
+    }
+
+    @Test
+    void aPolicyInTheRepositoryIsLeftAlone() {
+        library.run(LibraryFixture.MINIMAL)
+
+        assertEquals([], jenkins.writtenFiles)
+    }
+}

@@ -1,0 +1,302 @@
+package io.github.migrationdelivery.pipeline
+
+import com.cloudbees.groovy.cps.NonCPS
+
+/**
+ * The migration pipeline behind {@code migrationPipeline}: prepare, test, migrate, deploy, verify.
+ * Scripted, each stage body one method. Steps are called only from these CPS methods; the
+ * {@code @NonCPS} methods only shape data. Waiting for a person (approval, the verify decision)
+ * happens outside any {@code node}, so it holds no executor.
+ */
+class MigrationPipeline implements Serializable {
+
+    private static final long serialVersionUID = 1L
+
+    static final String KEEP = 'Keep the new version'
+    static final String ROLL_BACK = 'Roll back to the previous version'
+    static final String POLICY_RESOURCE = 'io/github/migrationdelivery/default-policy.yml'
+
+    private final def script
+    private final Map settings
+    private final MigrationCli cli
+    /** The plan's class from lint: additive | backfill | destructive. */
+    private String classification
+
+    MigrationPipeline(def script, Map settings) {
+        this.script = script
+        this.settings = settings
+        this.cli = new MigrationCli(script, settings.cli as String)
+    }
+
+    void run() {
+        // Queue, never abort, a second build: aborting a running migration is how half states happen.
+        script.properties([script.disableConcurrentBuilds()])
+        script.stage('Prepare') { prepare() }
+        script.stage('Test') { test() }
+        script.stage('Migrate') { migrate() }
+        if (settings.deploy) {
+            script.stage('Deploy') { deploy() }
+            script.stage('Verify') { verify() }
+        }
+    }
+
+    /** Lint, the backward-compatibility diff and the drift check against the target. */
+    void prepare() {
+        onAgent {
+            usePolicy()
+            Map lint = script.lintMigration(withoutNulls(changelog: settings.changelog, dialect: settings.dialect,
+                    serverVersion: settings.serverVersion, failOn: settings.failOn, config: settings.config))
+            classification = planClass(lint.classification)
+            if (!classification) {
+                // Fail closed: a class this library does not know is never treated as additive.
+                script.error("lint: lintMigration returned classification '${lint.classification}'; expected additive, backfill or destructive")
+            }
+            script.echo("lint: the plan is ${classification}; report ${lint.reportPath}")
+            if (lint.blocking) {
+                script.error("lint: ${settings.changelog} has findings at or above '${settings.failOn}'; see ${lint.reportPath}")
+            }
+            checkCompatibility()
+            checkDrift()
+        }
+    }
+
+    /** Dry-run on the snapshot with the rollback rehearsal, the lock budget, and the application's own tests. */
+    void test() {
+        onAgent {
+            Map measured = script.dryRunOnSnapshot(withoutNulls(changelog: settings.changelog,
+                    snapshot: settings.snapshot, credentialsId: settings.snapshotCredentialsId,
+                    dialect: settings.dialect, serverVersion: settings.serverVersion, config: settings.config,
+                    rehearseRollback: settings.rehearseRollback))
+            script.assertLockBudget(withoutNulls(report: measured.reportPath, maxExclusiveMs: settings.maxExclusiveMs,
+                    maxBlockedMs: settings.maxBlockedMs, onBreach: settings.onBudgetBreach))
+            if (settings.appTests) {
+                runApplicationTests()
+            }
+        }
+    }
+
+    /** Approval for a non-additive plan, then, one build per database at a time, backup (destructive only) and migrate. */
+    void migrate() {
+        if (classification != 'additive') {
+            approve()
+        }
+        withDatabaseLock {
+            onAgent {
+                if (classification == 'destructive') {
+                    script.backupBeforeDestructive(changelog: settings.changelog, target: settings.target,
+                            credentialsId: settings.targetCredentialsId) {
+                        applyPlan()
+                    }
+                } else {
+                    applyPlan()
+                }
+            }
+        }
+    }
+
+    void deploy() {
+        onAgent {
+            settings.deploy.call(settings.appImage)
+        }
+    }
+
+    /** Health checks; unhealthy rolls the application back, "could not judge" asks a person. Never a down-migration. */
+    void verify() {
+        int code = 0
+        onAgent {
+            code = cli.run('verify', verifyArguments(settings), null)
+        }
+        if (code == 0) {
+            script.echo("verify: ${settings.appImage} is healthy")
+        } else if (code == 1) {
+            rollBack("verify: ${settings.appImage} is unhealthy (see ${settings.reportDir}/verify.json)")
+        } else if (code == 2) {
+            decideRollBack()
+        } else {
+            cli.fail('verify', code)
+        }
+    }
+
+    void checkCompatibility() {
+        List<String> arguments = [settings.changelog, '--snapshot', settings.snapshot] + common('compat.json')
+        if (settings.usedColumns) {
+            arguments += ['--used-columns', settings.usedColumns]
+        }
+        int code = cli.run('compat', arguments, settings.snapshotCredentialsId)
+        if (code == 1) {
+            String message = "compat: the plan breaks the application version still running; see ${settings.reportDir}/compat.json"
+            if (settings.onBreakingChange == 'UNSTABLE') {
+                script.unstable(message)
+            } else {
+                script.error(message)
+            }
+        } else if (code != 0) {
+            cli.fail('compat', code)
+        }
+    }
+
+    void checkDrift() {
+        int code = cli.run('drift', [settings.changelog, '--target', settings.target] + common('drift.json'),
+                settings.targetCredentialsId)
+        if (code == 1) {
+            script.error("drift: ${settings.target} differs from what its changelog history says; see ${settings.reportDir}/drift.json")
+        } else if (code != 0) {
+            cli.fail('drift', code)
+        }
+    }
+
+    /** Applies the plan in place to the throw-away test database, then runs the tests for the previous and the new version. */
+    void runApplicationTests() {
+        int code = cli.run('dry-run', [settings.changelog, '--snapshot', settings.appTestDatabase, '--in-place',
+                '--no-rollback-rehearsal'] + common('app-test-database.json'), settings.appTestCredentialsId)
+        if (code != 0) {
+            cli.fail('dry-run', code, "applying the plan to appTestDatabase ${settings.appTestDatabase}")
+        }
+        cli.withLogin(settings.appTestCredentialsId) {
+            // The version still running must work on the new schema too: that is what makes a rollback safe.
+            List<String> images = imagesToTest(settings)
+            // An index loop: a for-in loop's list iterator does not serialize (a restart would lose it).
+            for (int i = 0; i < images.size(); i++) {
+                script.echo("application tests: ${images[i]} against the migrated ${settings.appTestDatabase}")
+                settings.appTests.call(settings.appTestDatabase, images[i])
+            }
+        }
+    }
+
+    void approve() {
+        def approver = script.awaitHumanApproval(withoutNulls(changelog: settings.changelog, target: settings.target,
+                classification: classification, approvers: settings.approvers,
+                timeout: settings.approvalTimeoutHours, timeoutUnit: 'HOURS'))
+        script.echo("approval: the ${classification} plan for ${settings.target} was approved by ${approver}")
+    }
+
+    void applyPlan() {
+        int code = cli.run('migrate', [settings.changelog, '--target', settings.target] + common('migrate.json'),
+                settings.targetCredentialsId)
+        if (code != 0) {
+            cli.fail('migrate', code)
+        }
+    }
+
+    /** Serializes migrations per database: the lock step when there is one, else the engine's own migration lock. */
+    void withDatabaseLock(Closure body) {
+        boolean lockStep = settings.lockableResources == 'auto' ? lockableResourcesInstalled() : settings.lockableResources
+        if (lockStep) {
+            script.lock(resource: settings.lockResource) {
+                body()
+            }
+        } else {
+            script.echo("migrate: no lock step (lockable-resources); the engine's migration lock on ${settings.target} keeps builds apart")
+            body()
+        }
+    }
+
+    void rollBack(String reason) {
+        if (!settings.previousImage) {
+            script.error("${reason}; no previousImage to roll back to")
+        }
+        script.echo("${reason}: rolling back to ${settings.previousImage}; the schema stays as migrated (expanded)")
+        onAgent {
+            settings.deploy.call(settings.previousImage)
+        }
+        script.error("${reason}: rolled back to ${settings.previousImage}; the schema was left expanded, no down-migration ran")
+    }
+
+    void decideRollBack() {
+        String reason = "verify: could not judge the health of ${settings.appImage} (see ${settings.reportDir}/verify.json)"
+        if (!settings.previousImage) {
+            script.error("${reason}; no previousImage to roll back to: check the service by hand")
+        }
+        def decision = null
+        script.timeout(time: settings.decisionTimeoutMinutes, unit: 'MINUTES') {
+            decision = script.input(message: "${reason}. Keep ${settings.appImage} or roll back to ${settings.previousImage}?",
+                    ok: 'Decide', parameters: [script.choice(name: 'decision', choices: [KEEP, ROLL_BACK].join('\n'),
+                    description: 'A rollback redeploys the previous version; the schema stays as migrated.')])
+        }
+        if (decision == ROLL_BACK) {
+            rollBack("${reason}; a person chose to roll back")
+        } else {
+            script.unstable("${reason}; a person chose to keep ${settings.appImage}")
+        }
+    }
+
+    /** Uses the repository's policy, or writes the library's default one for this target. */
+    void usePolicy() {
+        if (!script.fileExists(settings.config)) {
+            script.echo("policy: no ${settings.config} in the repository; using the library's default policy")
+            script.writeFile(file: settings.config,
+                    text: PipelineSettings.defaultPolicy(script.libraryResource(POLICY_RESOURCE) as String, settings))
+        }
+    }
+
+    /** On an agent with the repository checked out; the reports are archived also when the body fails. */
+    void onAgent(Closure body) {
+        Closure work = {
+            script.checkout(script.scm)
+            try {
+                body()
+            } finally {
+                script.archiveArtifacts(artifacts: "${settings.reportDir}/**", allowEmptyArchive: true)
+            }
+        }
+        if (settings.agentLabel) {
+            script.node(settings.agentLabel, work)
+        } else {
+            script.node(work)
+        }
+    }
+
+    private List<String> common(String report) {
+        commonArguments(settings, report)
+    }
+
+    @NonCPS
+    static List<String> commonArguments(Map settings, String report) {
+        List<String> arguments = ['--dialect', settings.dialect, '--config', settings.config,
+                                  '--report', "${settings.reportDir}/${report}".toString()]
+        if (settings.serverVersion) {
+            arguments += ['--server-version', settings.serverVersion as String]
+        }
+        arguments
+    }
+
+    @NonCPS
+    static List<String> verifyArguments(Map settings) {
+        List<String> arguments = []
+        settings.healthUrls.each { arguments += ['--health-url', it as String] }
+        if (settings.prometheusUrl) {
+            arguments += ['--prometheus-url', settings.prometheusUrl]
+        }
+        arguments + ['--error-rate-max', settings.errorRateMax, '--p95-latency-max', settings.p95LatencyMax,
+                     '--window', settings.verifyWindow, '--interval', settings.verifyInterval,
+                     '--report', "${settings.reportDir}/verify.json".toString()]
+    }
+
+    @NonCPS
+    static List<String> imagesToTest(Map settings) {
+        [settings.previousImage, settings.appImage].findAll { it }*.toString()
+    }
+
+    /** The plan's class, or null for one this library does not know. */
+    @NonCPS
+    static String planClass(Object value) {
+        String name = value as String
+        name in ['additive', 'backfill', 'destructive'] ? name : null
+    }
+
+    @NonCPS
+    static Map withoutNulls(Map arguments) {
+        arguments.findAll { it.value != null }
+    }
+
+    /** Whether the lockable-resources plugin (and so the lock step) is installed on this controller. */
+    @NonCPS
+    static boolean lockableResourcesInstalled() {
+        try {
+            def jenkins = Class.forName('jenkins.model.Jenkins').getMethod('get').invoke(null)
+            return jenkins.pluginManager.getPlugin('lockable-resources')?.isActive() ?: false
+        } catch (ClassNotFoundException ignored) {
+            return false // not inside Jenkins (the library's tests)
+        }
+    }
+}
