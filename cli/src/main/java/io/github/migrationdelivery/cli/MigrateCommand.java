@@ -3,13 +3,17 @@ package io.github.migrationdelivery.cli;
 import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.MigrateConfig;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
+import io.github.migrationdelivery.engine.lint.ChangeClass;
+import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.dryrun.SnapshotDryRun;
 import io.github.migrationdelivery.engine.migrate.MigrateSettings;
 import io.github.migrationdelivery.engine.migrate.Migration;
 import io.github.migrationdelivery.engine.migrate.MigrationResult;
 import io.github.migrationdelivery.engine.migrate.Precondition;
+import io.github.migrationdelivery.engine.migrate.ReleaseControls;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
+import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 import io.github.migrationdelivery.engine.snapshot.Credentials;
 import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
@@ -59,6 +63,10 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Release a Liquibase lock older than AGE (e.g. 30min) left by a run that died; never while another migrate runs.")
     String releaseStaleLock;
 
+    @Option(names = "--audit-log", paramLabel = "FILE",
+            description = "The approvals' audit log (default: config approval.auditLog, else .migration-delivery/approvals.jsonl).")
+    Path auditLog;
+
     @Spec
     CommandSpec spec;
 
@@ -73,8 +81,10 @@ final class MigrateCommand implements Callable<Integer> {
         ConnectionSpec database = Credentials.resolve(target, options);
         // The target's URL says which server it is; a --dialect or config that disagrees is refused by Migration.
         Dialect dialect = plan.dialect == null && project.dialect().isEmpty() ? database.dialect() : plan.dialect(project);
-        Plan p = plan.read(dialect, plan.serverVersion(project, dialect));
-        MigrationResult r = new Migration(settings(project.migrate()), releaseControls(), line -> {
+        ServerVersion version = plan.serverVersion(project, dialect);
+        Plan p = plan.read(dialect, version);
+        ChangeClass classification = project.lint(p, version, FailLevel.NEVER).changeClass();
+        MigrationResult r = new Migration(settings(project.migrate()), releaseControls(project, classification), line -> {
             out.println("migrate: " + line);
             out.flush();
         }).run(p, database);
@@ -89,12 +99,12 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /**
-     * The checks that must pass before anything is applied. The approval check (this plan's
-     * checksum approved for this target) and, for a destructive plan, the backup-manifest check
-     * plug in here, with their options, once the approval and backup packages exist.
+     * The checks that must pass before anything is applied: this plan's checksum approved for this
+     * target by as many people as its risk class needs.
      */
-    private static List<Precondition> releaseControls() {
-        return List.of();
+    private List<Precondition> releaseControls(ProjectConfig project, ChangeClass classification) {
+        return List.of(ReleaseControls.approval(project.approval(),
+                auditLog != null ? auditLog : project.approval().auditLog(), classification));
     }
 
     /** Migrate's defaults, then the config file's {@code migrate:}, then the flags. */

@@ -1,0 +1,25 @@
+package io.github.migrationdelivery.engine.migrate;
+
+import io.github.migrationdelivery.engine.approval.ApprovalPolicy;
+import io.github.migrationdelivery.engine.approval.Approvals;
+import io.github.migrationdelivery.engine.approval.AuditLog;
+import io.github.migrationdelivery.engine.approval.Target;
+import io.github.migrationdelivery.engine.lint.ChangeClass;
+
+import java.nio.file.Path;
+
+/** The release controls {@code migrate} runs as {@link Precondition}s before it touches the target. */
+public final class ReleaseControls {
+
+    private ReleaseControls() {
+    }
+
+    /**
+     * Exactly this plan (its checksum as read now) approved for exactly this target, by as many
+     * distinct people as the policy wants for the plan's risk class; NOT_APPROVED otherwise.
+     */
+    public static Precondition approval(ApprovalPolicy policy, Path auditLog, ChangeClass classification) {
+        return (plan, target) -> Approvals.check(policy, AuditLog.open(auditLog), plan.checksum(), classification,
+                Target.of(target.jdbcUrl()));
+    }
+}
