@@ -150,9 +150,13 @@ final class PostgresBackup implements DialectBackup {
     /** The plan's tables as the server resolves them (search_path for unqualified names); partitioned ones as their partitions. */
     private static List<TableRef> resolve(Connection c, List<QualifiedName> names, List<String> absent) throws SQLException {
         List<TableRef> found = new ArrayList<>();
-        String sql = "SELECT n.nspname, c.relname FROM pg_partition_tree(to_regclass(?)) p "
+        // pg_partition_tree lists nothing for a plain table: the table itself, or a partitioned table's leaves.
+        String sql = "WITH r AS (SELECT to_regclass(?) AS oid) "
+                + "SELECT n.nspname, c.relname FROM r JOIN pg_class c ON c.oid = r.oid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' "
+                + "UNION ALL SELECT n.nspname, c.relname FROM r, pg_partition_tree(r.oid) p "
                 + "JOIN pg_class c ON c.oid = p.relid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE p.isleaf AND c.relkind = 'r' ORDER BY p.level, c.relname";
+                + "WHERE p.isleaf AND c.relkind = 'r' AND p.level > 0";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (QualifiedName name : names) {
                 ps.setString(1, regclass(name));
