@@ -93,20 +93,31 @@ final class ArchiveRows {
         return String.join(".", parts);
     }
 
-    /** Counts the tuples of each table's {@code INSERT INTO `t` VALUES (...),(...);} lines in a mysqldump file. */
+    /**
+     * Counts the tuples of each table's {@code INSERT INTO `t` VALUES ...;} statements in a
+     * mysqldump file, whether a statement is on one line (MySQL) or has a tuple per line (MariaDB
+     * 10.11): values never span lines, as the dump escapes newlines in them.
+     */
     static Map<String, Long> mysql(Path dump) {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            String table = null;
             for (String line; (line = in.readLine()) != null; ) {
-                if (!line.startsWith("INSERT INTO `")) {
+                int from = 0;
+                if (line.startsWith("INSERT INTO `")) {
+                    int end = line.indexOf("` VALUES", "INSERT INTO `".length());
+                    if (end < 0) {
+                        continue;
+                    }
+                    table = line.substring("INSERT INTO `".length(), end).replace("``", "`");
+                    from = end + "` VALUES".length();
+                } else if (table == null) {
                     continue;
                 }
-                int end = line.indexOf("` VALUES ", "INSERT INTO `".length());
-                if (end < 0) {
-                    continue;
+                counts.merge(table, tuples(line, from), Long::sum);
+                if (line.endsWith(";")) {
+                    table = null;
                 }
-                String table = line.substring("INSERT INTO `".length(), end).replace("``", "`");
-                counts.merge(table, tuples(line, end + "` VALUES ".length()), Long::sum);
             }
         } catch (IOException e) {
             throw Backup.failed("reading " + dump + ": " + e.getMessage());

@@ -92,7 +92,7 @@ final class MariadbBackup implements DialectBackup {
     @Override
     public BackupManifest.Verification verify(Dumped dumped, Path dir, boolean restore) {
         Path archive = dir.resolve(dumped.archive());
-        String text = head(archive);
+        String text = createdTables(archive);
         if (!tail(archive).contains("-- Dump completed")) {
             throw Backup.failed("archive " + archive + " is incomplete: it does not end with mariadb-dump's"
                     + " \"Dump completed\" line");
@@ -174,11 +174,11 @@ final class MariadbBackup implements DialectBackup {
         return all;
     }
 
-    /** The DDL part of the dump: CREATE TABLEs come before each table's rows, so a streaming check needs no full read. */
-    private static String head(Path archive) {
+    /** The lines of the dump that create tables, read streaming (the rows are not kept). */
+    private static String createdTables(Path archive) {
         StringBuilder ddl = new StringBuilder();
         try (var lines = Files.lines(archive, StandardCharsets.UTF_8)) {
-            lines.filter(l -> !l.startsWith("INSERT INTO ")).forEach(l -> ddl.append(l).append('\n'));
+            lines.filter(l -> l.startsWith("CREATE TABLE ")).forEach(l -> ddl.append(l).append('\n'));
         } catch (IOException | java.io.UncheckedIOException e) {
             throw Backup.failed("reading " + archive + ": " + e.getMessage());
         }

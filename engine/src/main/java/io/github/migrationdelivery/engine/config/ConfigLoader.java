@@ -59,6 +59,9 @@ import java.util.regex.Pattern;
  *   lockTimeout: 2s            # ms, s, min or h; a bare number is ms
  *   statementTimeout: 5min
  *   probeIntervalMs: 10
+ * backup:                      # client programs for backup, when PATH has the wrong version
+ *   pgDump: /usr/lib/postgresql/16/bin/pg_dump
+ *   pgRestore: /usr/lib/postgresql/16/bin/pg_restore
  * </pre>
  */
 public final class ConfigLoader {
@@ -66,7 +69,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = ".migration-delivery.yml";
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production",
-            "budget", "dryRun");
+            "budget", "dryRun", "backup");
     private static final Set<String> LIMIT_KEYS = Set.of("maxWriteBlockingMs", "maxReadBlockingMs", "maxBlockedMs",
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
@@ -74,6 +77,7 @@ public final class ConfigLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
+    private static final Set<String> BACKUP_KEYS = Set.of("pgDump", "pgRestore");
 
     private ConfigLoader() {
     }
@@ -161,8 +165,17 @@ public final class ConfigLoader {
             dryRun = new DryRunConfig(duration(section, "lockTimeout", file), duration(section, "statementTimeout", file),
                     probe.isPresent() ? OptionalInt.of((int) probe.getAsLong()) : OptionalInt.empty());
         }
+        BackupConfig backup = BackupConfig.empty();
+        if (top.get("backup") != null) {
+            Map<String, Object> section = map(top.get("backup"), file, "backup");
+            checkKeys(section, BACKUP_KEYS, file, "backup.");
+            // A relative program path is relative to the configuration file, like the file's other paths would be.
+            Path base = file.toAbsolutePath().getParent();
+            backup = new BackupConfig(string(section, "pgDump", file).map(base::resolve),
+                    string(section, "pgRestore", file).map(base::resolve));
+        }
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
-                budget, dryRun);
+                budget, dryRun, backup);
     }
 
     private static LockBudget limits(Map<String, Object> section, Path file, String prefix) {

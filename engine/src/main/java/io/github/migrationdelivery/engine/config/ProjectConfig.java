@@ -20,6 +20,7 @@ import java.util.Set;
  * @param budget            the {@code budget:} section's limits only (no defaults applied);
  *                          {@link LockBudget#none()} when absent
  * @param dryRun            the {@code dryRun:} section
+ * @param backup            the {@code backup:} section
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -31,9 +32,11 @@ public record ProjectConfig(
         Map<String, Severity> severityOverrides,
         Optional<String> productionUrl,
         LockBudget budget,
-        DryRunConfig dryRun) {
+        DryRunConfig dryRun,
+        BackupConfig backup) {
 
     public ProjectConfig {
+        backup = backup == null ? BackupConfig.empty() : backup;
         budget = budget == null ? LockBudget.none() : budget;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
         disabledRules = Set.copyOf(disabledRules);
@@ -43,7 +46,16 @@ public record ProjectConfig(
 
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty());
+                Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(), BackupConfig.empty());
+    }
+
+    /** A configuration without a {@code backup:} section. */
+    public ProjectConfig(Optional<Path> source, Optional<Dialect> dialect, Optional<ServerVersion> serverVersion,
+                         Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
+                         Map<String, Severity> severityOverrides, Optional<String> productionUrl, LockBudget budget,
+                         DryRunConfig dryRun) {
+        this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
+                budget, dryRun, BackupConfig.empty());
     }
 
     /** A configuration without {@code budget:} and {@code dryRun:} sections. */
