@@ -15,7 +15,8 @@ import java.util.logging.Logger;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Makes database schema changes safe to ship: lint, measure, gate.",
-        subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class},
+        subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class,
+            BackupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:the gate passed",

@@ -74,7 +74,7 @@ public final class ConfigLoader {
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
     private static final Set<String> DRY_RUN_KEYS = Set.of("lockTimeout", "statementTimeout", "probeIntervalMs");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h|d)?");
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
     private static final Set<String> BACKUP_KEYS = Set.of("pgDump", "pgRestore");
@@ -221,23 +221,36 @@ public final class ConfigLoader {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = DURATION.matcher(text.get().trim().toLowerCase(Locale.ROOT));
+        try {
+            return Optional.of(parseDuration(text.get(), "dryRun." + key));
+        } catch (EngineException e) {
+            throw EngineException.badInput(SourcePosition.of(file), e.getMessage());
+        }
+    }
+
+    /**
+     * {@code 500ms}, {@code 2s}, {@code 5min} (or {@code 5m}), {@code 1h}, {@code 2d}; a bare number is
+     * milliseconds. For flags and settings alike; {@code setting} names it in the error.
+     */
+    public static Duration parseDuration(String text, String setting) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw EngineException.badInput(SourcePosition.of(file),
-                    "dryRun." + key + ": '" + text.get() + "' is not a duration (e.g. 500ms, 2s, 5min, 1h)");
+            throw EngineException.badInput(setting + ": '" + text + "' is not a duration (e.g. 500ms, 2s, 5min, 1h, 2d)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
         switch (unit) {
             case "s":
-                return Optional.of(Duration.ofSeconds(n));
+                return Duration.ofSeconds(n);
             case "min":
             case "m":
-                return Optional.of(Duration.ofMinutes(n));
+                return Duration.ofMinutes(n);
             case "h":
-                return Optional.of(Duration.ofHours(n));
+                return Duration.ofHours(n);
+            case "d":
+                return Duration.ofDays(n);
             default:
-                return Optional.of(Duration.ofMillis(n));
+                return Duration.ofMillis(n);
         }
     }
 
