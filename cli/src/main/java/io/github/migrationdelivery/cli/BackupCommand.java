@@ -8,7 +8,6 @@ import io.github.migrationdelivery.engine.backup.BackupSettings;
 import io.github.migrationdelivery.engine.backup.ColumnRestore;
 import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
-import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 import io.github.migrationdelivery.engine.snapshot.Credentials;
@@ -57,8 +56,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ProjectConfig project = plan.project();
-        Dialect dialect = plan.dialect(project);
-        Plan p = plan.read(dialect, plan.serverVersion(project, dialect));
+        Plan p = plan.read(project);
         BackupSettings settings = BackupSettings.in(this.out).withWholeDatabase(wholeDatabase).withVerifyRestore(verifyRestore)
                 .withPgDump(project.backup().pgDump()).withPgRestore(project.backup().pgRestore());
         Optional<Backup.Taken> taken = new Backup(settings).take(p, target.connection());
@@ -104,9 +102,7 @@ final class BackupCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            ProjectConfig project = plan.project();
-            Dialect dialect = plan.dialect(project);
-            Plan p = plan.read(dialect, plan.serverVersion(project, dialect));
+            Plan p = plan.read(plan.project());
             Duration age = ConfigLoader.parseDuration(maxAge, "--max-age");
             Optional<BackupManifest> m = BackupManifests.requireFresh(p, manifest, age, Clock.systemUTC());
             out.println(m.map(b -> "backup check: passed: " + b.id() + " protects plan " + b.planChecksum() + " (taken "

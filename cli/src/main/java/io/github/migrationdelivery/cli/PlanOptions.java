@@ -63,6 +63,12 @@ final class PlanOptions {
         }
     }
 
+    /** The plan for the dialect and server version the flags and the configuration give. */
+    Plan read(ProjectConfig project) {
+        Dialect d = dialect(project);
+        return read(d, serverVersion(project, d));
+    }
+
     Plan read(Dialect d, ServerVersion version) {
         if (paths == null || paths.isEmpty()) {
             throw EngineException.badInput("no migrations given: name a changelog, a directory of SQL migrations or a .sql file");

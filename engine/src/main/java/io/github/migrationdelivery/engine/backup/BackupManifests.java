@@ -111,6 +111,9 @@ public final class BackupManifests {
 
     static String human(Duration d) {
         long minutes = d.toMinutes();
+        if (minutes < 2) {
+            return d.toSeconds() + "s";
+        }
         if (minutes < 120) {
             return minutes + "min";
         }

@@ -1,11 +1,17 @@
 package io.github.migrationdelivery.engine.backup;
 
 import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.Plan;
+import io.github.migrationdelivery.engine.source.PlanReader;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +51,26 @@ class BackupScopeTest {
     void droppingASchemaOrAViewNeedsTheWholeDatabase() {
         assertThat(BackupScope.of(Plans.of(Dialect.POSTGRESQL, dir, "DROP VIEW order_totals;")).wholeDatabase()).isTrue();
         assertThat(BackupScope.of(Plans.of(Dialect.POSTGRESQL, dir, "DROP SCHEMA legacy CASCADE;")).wholeDatabase()).isTrue();
+    }
+
+    @Test
+    void aRollbackCountsWhenItDestroysDataThatExistsBeforeThePlan() throws IOException {
+        Path addsAColumn = Files.createDirectories(dir.resolve("adds"));
+        Files.writeString(addsAColumn.resolve("V1__memo.sql"), "ALTER TABLE orders ADD COLUMN memo text;");
+        Files.writeString(addsAColumn.resolve("U1__memo.sql"), "ALTER TABLE orders DROP COLUMN memo;");
+        assertThat(BackupScope.of(read(addsAColumn)).required())
+                .as("undoing the plan's own column loses nothing that exists now").isFalse();
+
+        Path dropsAnOldOne = Files.createDirectories(dir.resolve("drops"));
+        Files.writeString(dropsAnOldOne.resolve("V1__memo.sql"), "ALTER TABLE orders ADD COLUMN memo text;");
+        Files.writeString(dropsAnOldOne.resolve("U1__memo.sql"), "ALTER TABLE orders DROP COLUMN memo, DROP COLUMN note;");
+        BackupScope scope = BackupScope.of(read(dropsAnOldOne));
+        assertThat(scope.required()).isTrue();
+        assertThat(scope.droppedColumns()).extracting(BackupScope.DroppedColumn::column).containsExactly("memo", "note");
+    }
+
+    private static Plan read(Path folder) {
+        return new PlanReader(Dialect.POSTGRESQL, null, Set.of(), Set.of()).read(List.of(folder));
     }
 
     @Test

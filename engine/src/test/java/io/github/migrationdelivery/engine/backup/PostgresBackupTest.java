@@ -138,6 +138,13 @@ class PostgresBackupTest {
                 .hasMessageContaining(taken.manifest().id()).hasMessageContaining("more than the allowed 24h")
                 .extracting(e -> ((EngineException) e).kind()).isEqualTo(EngineException.Kind.BACKUP_REQUIRED);
 
+        Path unverified = Files.createDirectories(dir.resolve("unverified"));
+        Files.writeString(unverified.resolve("manifest.json"), Files.readString(taken.manifestFile())
+                .replace("\"rowCountsMatch\" : true", "\"rowCountsMatch\" : false"));
+        assertThatThrownBy(() -> BackupManifests.requireFresh(plan, unverified, Duration.ofHours(24), now))
+                .hasMessageContaining("failed its verification")
+                .extracting(e -> ((EngineException) e).kind()).isEqualTo(EngineException.Kind.BACKUP_REQUIRED);
+
         Path archive = taken.directory().resolve("tables.dump");
         try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
             f.seek(f.length() / 2);
