@@ -17,7 +17,7 @@ import java.util.logging.Logger;
         description = "Makes database schema changes safe to ship: lint, measure, gate.",
         subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class,
             VerifyCommand.class, MigrateCommand.class, AssertSafeDownCommand.class, ExplainCommand.class,
-            ApprovalCommand.class},
+            ApprovalCommand.class, BackupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:the gate passed",

@@ -19,7 +19,8 @@ import java.util.Set;
 /** What every command that reads migrations shares: the paths, the target and the configuration file. */
 final class PlanOptions {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
+    // 0..* so that a command with subcommands (backup check) can hold these too; read() insists on one.
+    @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "A Liquibase changelog (XML, YAML, JSON, formatted SQL), a directory of SQL migrations, or a .sql file.")
     List<Path> paths;
 
@@ -62,7 +63,16 @@ final class PlanOptions {
         }
     }
 
+    /** The plan for the dialect and server version the flags and the configuration give. */
+    Plan read(ProjectConfig project) {
+        Dialect d = dialect(project);
+        return read(d, serverVersion(project, d));
+    }
+
     Plan read(Dialect d, ServerVersion version) {
+        if (paths == null || paths.isEmpty()) {
+            throw EngineException.badInput("no migrations given: name a changelog, a directory of SQL migrations or a .sql file");
+        }
         return new PlanReader(d, version, contexts, labels).read(paths);
     }
 }

@@ -69,6 +69,9 @@ import java.util.Set;
  *   required: {additive: 0, backfill: 1, destructive: 2}   # the defaults
  *   botPatterns: ["ci-*"]      # added to *[bot], *-bot, svc-*, jenkins
  *   auditLog: .migration-delivery/approvals.jsonl
+ * backup:                      # client programs for backup, when PATH has the wrong version
+ *   pgDump: /usr/lib/postgresql/16/bin/pg_dump
+ *   pgRestore: /usr/lib/postgresql/16/bin/pg_restore
  * </pre>
  */
 public final class ConfigLoader {
@@ -76,7 +79,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = ".migration-delivery.yml";
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production",
-            "budget", "dryRun", "migrate", "approval");
+            "budget", "dryRun", "migrate", "approval", "backup");
     private static final Set<String> LIMIT_KEYS = Set.of("maxWriteBlockingMs", "maxReadBlockingMs", "maxBlockedMs",
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
@@ -85,6 +88,7 @@ public final class ConfigLoader {
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
     private static final Set<String> APPROVAL_KEYS = Set.of("approvers", "groups", "required", "botPatterns", "auditLog");
+    private static final Set<String> BACKUP_KEYS = Set.of("pgDump", "pgRestore");
 
     private ConfigLoader() {
     }
@@ -183,8 +187,17 @@ public final class ConfigLoader {
                     retries.isPresent() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, retries.getAsLong())) : OptionalInt.empty());
         }
         ApprovalPolicy approval = top.get("approval") == null ? ApprovalPolicy.defaults() : approval(top.get("approval"), file);
+        BackupConfig backup = BackupConfig.empty();
+        if (top.get("backup") != null) {
+            Map<String, Object> section = map(top.get("backup"), file, "backup");
+            checkKeys(section, BACKUP_KEYS, file, "backup.");
+            // A relative program path is relative to the configuration file, like the file's other paths would be.
+            Path base = file.toAbsolutePath().getParent();
+            backup = new BackupConfig(string(section, "pgDump", file).map(base::resolve),
+                    string(section, "pgRestore", file).map(base::resolve));
+        }
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
-                budget, dryRun, migrate, approval);
+                budget, dryRun, migrate, approval, backup);
     }
 
     private static ApprovalPolicy approval(Object value, Path file) {

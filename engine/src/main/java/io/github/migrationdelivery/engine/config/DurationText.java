@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 public final class DurationText {
 
     /** What an error message shows as the accepted forms. */
-    public static final String EXAMPLES = "e.g. 500ms, 2s, 5min, 1h";
+    public static final String EXAMPLES = "e.g. 500ms, 2s, 5min, 1h, 2d";
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h|d)?");
 
     private DurationText() {
     }
 
-    /** {@code 500ms}, {@code 2s}, {@code 5min} (or {@code 5m}), {@code 1h}; a bare number is milliseconds; empty when not one. */
+    /** {@code 500ms}, {@code 2s}, {@code 5min} (or {@code 5m}), {@code 1h}, {@code 2d}; a bare number is milliseconds; empty when not one. */
     public static Optional<Duration> parse(String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
@@ -29,6 +29,7 @@ public final class DurationText {
             case "s" -> Duration.ofSeconds(n);
             case "min", "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
             default -> Duration.ofMillis(n);
         });
     }

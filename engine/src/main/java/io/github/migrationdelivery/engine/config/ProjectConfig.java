@@ -28,6 +28,7 @@ import java.util.Set;
  * @param dryRun            the {@code dryRun:} section
  * @param migrate           the {@code migrate:} section
  * @param approval          the {@code approval:} section over the defaults ({@link ApprovalPolicy#defaults()})
+ * @param backup            the {@code backup:} section
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -41,9 +42,11 @@ public record ProjectConfig(
         LockBudget budget,
         DryRunConfig dryRun,
         MigrateConfig migrate,
-        ApprovalPolicy approval) {
+        ApprovalPolicy approval,
+        BackupConfig backup) {
 
     public ProjectConfig {
+        backup = backup == null ? BackupConfig.empty() : backup;
         budget = budget == null ? LockBudget.none() : budget;
         approval = approval == null ? ApprovalPolicy.defaults() : approval;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
@@ -56,7 +59,7 @@ public record ProjectConfig(
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(),
-                MigrateConfig.empty(), ApprovalPolicy.defaults());
+                MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty());
     }
 
     /** A configuration without {@code budget:}, {@code dryRun:}, {@code migrate:} and {@code approval:} sections. */
@@ -64,7 +67,7 @@ public record ProjectConfig(
                          Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
-                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty(), ApprovalPolicy.defaults());
+                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty());
     }
 
     /** Lints a plan with this project's rule settings (the lint, dry-run and check commands, and the Jenkins step). */

@@ -36,6 +36,15 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * A throw-away database on {@code server}, loaded from {@code dump} (a pg_dump archive or a
+     * plain SQL dump), dropped on close: what {@code dump:} makes, for callers that already hold
+     * the file and the connection (a backup's restore test).
+     */
+    public static SnapshotProvider restored(Path dump, ConnectionSpec server) {
+        return new DumpProvider(dump, server);
+    }
+
     private static SnapshotProvider dispatch(String uri, Dialect dialectHint, SnapshotOptions options) {
         if (uri.isEmpty()) {
             throw EngineException.badInput("--snapshot: no URI given (expected " + SCHEMES + ")");
