@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.cli;
 
+import io.github.migrationdelivery.engine.backup.BackupSettings;
 import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.MigrateConfig;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +69,14 @@ final class MigrateCommand implements Callable<Integer> {
             description = "The approvals' audit log (default: config approval.auditLog, else .migration-delivery/approvals.jsonl).")
     Path auditLog;
 
+    @Option(names = "--backup-manifest", paramLabel = "FILE|DIR",
+            description = "For a destructive plan: its backup's manifest, or the directory of backups (default: .migration-delivery/backups).")
+    Path backupManifest = BackupSettings.DEFAULT_OUT;
+
+    @Option(names = "--backup-max-age", paramLabel = "DURATION", defaultValue = "24h",
+            description = "The oldest backup a destructive plan accepts (default: ${DEFAULT-VALUE}).")
+    String backupMaxAge;
+
     @Spec
     CommandSpec spec;
 
@@ -100,11 +110,15 @@ final class MigrateCommand implements Callable<Integer> {
 
     /**
      * The checks that must pass before anything is applied: this plan's checksum approved for this
-     * target by as many people as its risk class needs.
+     * target by as many people as its risk class needs, and, when it destroys data, a fresh
+     * verified backup of exactly this plan.
      */
     private List<Precondition> releaseControls(ProjectConfig project, ChangeClass classification) {
-        return List.of(ReleaseControls.approval(project.approval(),
-                auditLog != null ? auditLog : project.approval().auditLog(), classification));
+        return List.of(
+                ReleaseControls.approval(project.approval(), auditLog != null ? auditLog : project.approval().auditLog(),
+                        classification),
+                ReleaseControls.backup(backupManifest, ConfigLoader.duration(backupMaxAge, "--backup-max-age"),
+                        Clock.systemUTC()));
     }
 
     /** Migrate's defaults, then the config file's {@code migrate:}, then the flags. */

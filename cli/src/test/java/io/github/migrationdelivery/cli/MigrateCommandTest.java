@@ -89,6 +89,49 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aDestructivePlanNeedsItsApprovalsAndAFreshBackupBeforeAnythingRuns() throws Exception {
+        String db = createDatabase();
+        try {
+            exec(db, "CREATE TABLE items (id bigint PRIMARY KEY, legacy text)");
+            exec(db, "INSERT INTO items VALUES (1, 'keep me')");
+            Path plan = Files.createDirectories(dir.resolve("plan"));
+            Files.writeString(plan.resolve("V1__drop_legacy.sql"), "ALTER TABLE items DROP COLUMN legacy;\n");
+            Path config = dir.resolve("config.yml");
+            Files.writeString(config, "approval:\n  approvers: [alice, bob]\n  auditLog: " + dir.resolve("audit.jsonl") + "\n");
+            Path backups = dir.resolve("backups");
+            String[] migrate = {"migrate", plan.toString(), "--target", PG + db, "--config", config.toString(),
+                    "--backup-manifest", backups.toString()};
+
+            Run unapproved = run(migrate);
+            assertThat(unapproved.exit()).as(unapproved.err()).isEqualTo(5);
+            assertThat(unapproved.err()).contains("destructive plan needs 2 approvals, has 0");
+
+            Path request = dir.resolve("request.json");
+            assertThat(run("approval", "request", plan.toString(), "--target", PG + db, "--out", request.toString(),
+                    "--config", config.toString()).exit()).isZero();
+            for (String approver : new String[] {"alice", "bob"}) {
+                Run r = run("approval", "record", "--request", request.toString(), "--approver", approver,
+                        "--reason", "checked the dry-run", "--config", config.toString());
+                assertThat(r.exit()).as(r.err()).isZero();
+            }
+            Run noBackup = run(migrate);
+            assertThat(noBackup.exit()).as(noBackup.err()).isEqualTo(6);
+            assertThat(count(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'items'"
+                    + " AND column_name = 'legacy'")).as("nothing applied before the checks pass").isEqualTo(1);
+
+            Run backup = run("backup", plan.toString(), "--target", PG + db, "--out", backups.toString(),
+                    "--config", config.toString());
+            assertThat(backup.exit()).as(backup.err()).isZero();
+            Run applied = run(migrate);
+            assertThat(applied.exit()).as(applied.err()).isZero();
+            assertThat(count(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'items'"
+                    + " AND column_name = 'legacy'")).isZero();
+        } finally {
+            dropDatabase(db);
+        }
+    }
+
+    @Test
     void aHeldLiquibaseLockExitsTenNamingItsHolder() throws Exception {
         Path changelog = dir.resolve("changelog.sql");
         Files.writeString(changelog, "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE items (id int);\n");
