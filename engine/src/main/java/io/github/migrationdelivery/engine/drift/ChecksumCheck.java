@@ -5,6 +5,7 @@ import io.github.migrationdelivery.engine.plan.ChangesetKind;
 import io.github.migrationdelivery.engine.plan.Plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -34,11 +35,15 @@ final class ChecksumCheck {
                 lastApplied = i;
             }
         }
-        long latestOrder = Long.MIN_VALUE;
-        Changeset latest = null;
+        List<Changeset> inHistoryOrder = new ArrayList<>();
         for (int i = 0; i < changesets.size(); i++) {
             Changeset cs = changesets.get(i);
             var row = history.find(cs);
+            if (row.isPresent() && claimed.containsKey(row.get())) {
+                // a second file with the same version or id: reported as DUPLICATE, its row is the first file's
+                compareChecksum(cs, row.get()).ifPresent(findings::add);
+                continue;
+            }
             row.ifPresent(r -> claimed.put(r, cs));
             if (row.isEmpty() || !row.get().success()) {
                 row.ifPresent(r -> findings.add(finding(ChecksumFinding.Kind.FAILED, cs, "Flyway recorded it as failed (installed_rank "
@@ -50,17 +55,23 @@ final class ChecksumCheck {
                 }
                 continue;
             }
-            AppliedChangeset r = row.get();
-            compareChecksum(cs, r).ifPresent(findings::add);
+            compareChecksum(cs, row.get()).ifPresent(findings::add);
             // Repeatables run after all versioned scripts whenever they change: their order means nothing.
             if (cs.kind() != ChangesetKind.REPEATABLE_SQL) {
-                if (r.order() < latestOrder) {
-                    findings.add(finding(ChecksumFinding.Kind.APPLIED_OUT_OF_ORDER, cs, "applied as #" + r.order()
-                            + ", before " + latest.displayName() + " (#" + latestOrder + ") which comes earlier in the files"));
-                } else {
-                    latestOrder = r.order();
-                    latest = cs;
-                }
+                inHistoryOrder.add(cs);
+            }
+        }
+        inHistoryOrder.sort(Comparator.comparingLong(cs -> history.find(cs).orElseThrow().order()));
+        int furthest = -1;
+        for (Changeset cs : inHistoryOrder) {
+            int index = changesets.indexOf(cs);
+            if (index < furthest) {
+                Changeset later = changesets.get(furthest);
+                findings.add(finding(ChecksumFinding.Kind.APPLIED_OUT_OF_ORDER, cs, "applied as #" + history.find(cs).orElseThrow().order()
+                        + ", after " + later.displayName() + " (#" + history.find(later).orElseThrow().order()
+                        + ") which comes later in the files"));
+            } else {
+                furthest = index;
             }
         }
         Set<String> reportedUnknown = new HashSet<>();
