@@ -3,13 +3,10 @@ package io.github.migrationdelivery.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** drift and compat end to end on the local PostgreSQL: exit codes, text and JSON, no throw-away database left behind. */
 class DriftCompatCommandsTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SERVER = CliRun.POSTGRES;
     private static final Pattern THROW_AWAY = Pattern.compile("md_dryrun_[0-9a-f]+");
 
     @TempDir
@@ -34,13 +31,11 @@ class DriftCompatCommandsTest {
     String database;
     Path plan;
 
-    private record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void databaseBuiltByHandAsTheMigrationSays() throws Exception {
         database = "md_cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = admin()) {
+        try (Connection c = CliRun.postgresAdmin()) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         execute("CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy int)");
@@ -50,20 +45,20 @@ class DriftCompatCommandsTest {
 
     @AfterEach
     void drop() throws SQLException {
-        try (Connection c = admin()) {
+        try (Connection c = CliRun.postgresAdmin()) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
     @Test
     void driftIsCleanThenFailsOnAHandAppliedColumnWithJson() throws Exception {
-        Run clean = run("drift", "--target", SERVER + database, plan.toString());
+        CliRun clean = CliRun.run("drift", "--target", SERVER + database, plan.toString());
         assertThat(clean.exit()).as(clean.err() + clean.out()).isZero();
         assertThat(clean.out()).contains("drift: clean");
 
         execute("ALTER TABLE orders ADD COLUMN hotfix int");
         Path json = dir.resolve("drift.json");
-        Run drift = run("drift", "--target", SERVER + database, "--json", json.toString(), plan.toString());
+        CliRun drift = CliRun.run("drift", "--target", SERVER + database, "--json", json.toString(), plan.toString());
         assertThat(drift.exit()).as(drift.err()).isEqualTo(1);
         assertThat(drift.out()).contains("schema: column orders.hotfix: in the live database only (integer)",
                 "    ALTER TABLE orders DROP COLUMN hotfix;", "drift: FAILED");
@@ -79,16 +74,16 @@ class DriftCompatCommandsTest {
         execute("DROP TABLE orders");
         Path drop = Files.createDirectories(dir.resolve("release"));
         Files.writeString(drop.resolve("V2__drop.sql"), "ALTER TABLE orders DROP COLUMN legacy;\n");
-        Run failing = run("compat", "--before", SERVER + database, drop.toString());
+        CliRun failing = CliRun.run("compat", "--before", SERVER + database, drop.toString());
         assertThat(failing.exit()).as(failing.err()).isEqualTo(3);
         assertThat(failing.err()).contains("V2__drop.sql:1:1", "relation \"orders\" does not exist");
         execute("CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy int)");
-        Run broken = run("compat", "--before", SERVER + database, drop.toString());
+        CliRun broken = CliRun.run("compat", "--before", SERVER + database, drop.toString());
         assertThat(broken.exit()).as(broken.err()).isEqualTo(1);
         assertThat(broken.out()).contains("BREAKING dropped-column: column orders.legacy", "    1. release N:", "compat: FAILED");
         Path used = dir.resolve("used.txt");
         Files.writeString(used, "# release 1.4\norders.id\norders.note\n");
-        Run harmless = run("compat", "--before", SERVER + database, "--used-columns", used.toString(), "--json", "-", drop.toString());
+        CliRun harmless = CliRun.run("compat", "--before", SERVER + database, "--used-columns", used.toString(), "--json", "-", drop.toString());
         assertThat(harmless.exit()).as(harmless.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(harmless.out());
         assertThat(doc.get("breaking").asBoolean()).isFalse();
@@ -98,7 +93,7 @@ class DriftCompatCommandsTest {
 
     @Test
     void compatNeedsExactlyOneSource() {
-        Run neither = run("compat", plan.toString());
+        CliRun neither = CliRun.run("compat", plan.toString());
         assertThat(neither.exit()).isEqualTo(2);
         assertThat(neither.err()).contains("exactly one of --target");
     }
@@ -110,7 +105,7 @@ class DriftCompatCommandsTest {
         boolean named = false;
         while (m.find()) {
             named = true;
-            try (Connection c = admin(); var ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            try (Connection c = CliRun.postgresAdmin(); var ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
                 ps.setString(1, m.group());
                 try (var rs = ps.executeQuery()) {
                     rs.next();
@@ -128,22 +123,5 @@ class DriftCompatCommandsTest {
         }
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        } catch (SQLException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort("no local PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-            throw e;
-        }
-    }
 }
