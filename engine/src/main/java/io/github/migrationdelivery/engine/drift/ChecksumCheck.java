@@ -25,6 +25,10 @@ final class ChecksumCheck {
         this.history = history;
     }
 
+    /** A changeset's place in the files and in the history. */
+    private record Applied(int index, long order) {
+    }
+
     List<ChecksumFinding> run() {
         List<ChecksumFinding> findings = new ArrayList<>(duplicates());
         Map<AppliedChangeset, Changeset> claimed = new IdentityHashMap<>();
@@ -35,7 +39,7 @@ final class ChecksumCheck {
                 lastApplied = i;
             }
         }
-        List<Changeset> inHistoryOrder = new ArrayList<>();
+        List<Applied> inHistoryOrder = new ArrayList<>();
         for (int i = 0; i < changesets.size(); i++) {
             Changeset cs = changesets.get(i);
             var row = history.find(cs);
@@ -58,20 +62,18 @@ final class ChecksumCheck {
             compareChecksum(cs, row.get()).ifPresent(findings::add);
             // Repeatables run after all versioned scripts whenever they change: their order means nothing.
             if (cs.kind() != ChangesetKind.REPEATABLE_SQL) {
-                inHistoryOrder.add(cs);
+                inHistoryOrder.add(new Applied(i, row.get().order()));
             }
         }
-        inHistoryOrder.sort(Comparator.comparingLong(cs -> history.find(cs).orElseThrow().order()));
-        int furthest = -1;
-        for (Changeset cs : inHistoryOrder) {
-            int index = changesets.indexOf(cs);
-            if (index < furthest) {
-                Changeset later = changesets.get(furthest);
-                findings.add(finding(ChecksumFinding.Kind.APPLIED_OUT_OF_ORDER, cs, "applied as #" + history.find(cs).orElseThrow().order()
-                        + ", after " + later.displayName() + " (#" + history.find(later).orElseThrow().order()
+        inHistoryOrder.sort(Comparator.comparingLong(Applied::order));
+        Applied furthest = null;
+        for (Applied a : inHistoryOrder) {
+            if (furthest != null && a.index() < furthest.index()) {
+                findings.add(finding(ChecksumFinding.Kind.APPLIED_OUT_OF_ORDER, changesets.get(a.index()), "applied as #" + a.order()
+                        + ", after " + changesets.get(furthest.index()).displayName() + " (#" + furthest.order()
                         + ") which comes later in the files"));
             } else {
-                furthest = index;
+                furthest = a;
             }
         }
         Set<String> reportedUnknown = new HashSet<>();
