@@ -17,11 +17,11 @@ import java.util.logging.Logger;
         description = "Makes database schema changes safe to ship: lint, measure, gate.",
         subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class,
             VerifyCommand.class, MigrateCommand.class, AssertSafeDownCommand.class, ExplainCommand.class,
-            ApprovalCommand.class, BackupCommand.class},
+            ApprovalCommand.class, BackupCommand.class, DriftCommand.class, CompatCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:the gate passed",
-            " 1:the gate failed (lint findings at or above --fail-on, lock budget breaches, a failed rollback rehearsal, a rollback that loses data); verify: unhealthy",
+            " 1:the gate failed (lint findings at or above --fail-on, lock budget breaches, a failed rollback rehearsal, a rollback that loses data, drift, a breaking change); verify: unhealthy",
             " 2:bad usage or bad input (missing file, malformed changelog, unknown option); verify: could not judge",
             " 3:the database refused or could not be reached",
             " 4:a statement waited longer than its lock timeout for a lock another session holds",

@@ -75,4 +75,9 @@ final class PlanOptions {
         }
         return new PlanReader(d, version, contexts, labels).read(paths);
     }
+
+    /** As {@link #read}, but two Flyway scripts with one version are both kept (drift reports the clash). */
+    Plan readKeepingDuplicateVersions(Dialect d, ServerVersion version) {
+        return new PlanReader(d, version, contexts, labels).keepingDuplicateVersions().read(paths);
+    }
 }

@@ -81,18 +81,25 @@ final class MysqlCatalog extends Catalog {
                     }
                     String generation = rs.getString(8);
                     String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
+                    String generated = "";
+                    String defaultExpression = "";
                     if (generation != null && !generation.isEmpty()) {
-                        def.append(" generated always as (").append(generation).append(')')
-                                .append(extra.contains("stored") ? " stored" : " virtual");
+                        generated = "generated always as (" + generation + ")" + (extra.contains("stored") ? " stored" : " virtual");
+                        def.append(' ').append(generated);
                         extra = extra.replace("stored generated", "").replace("virtual generated", "").trim();
                     } else if (rs.getString(5) != null && !"NULL".equals(rs.getString(5))) {
                         // MariaDB reports the literal NULL for "no default" on nullable columns.
-                        def.append(" default ").append(rs.getString(5));
+                        defaultExpression = rs.getString(5);
+                        def.append(" default ").append(defaultExpression);
                     }
                     if (!extra.isBlank()) {
                         def.append(' ').append(extra.trim());
                     }
-                    add(Kind.COLUMN, table + "." + rs.getString(2), table, def.toString());
+                    if (extra.contains("auto_increment")) {
+                        generated = "auto_increment";
+                    }
+                    add(Kind.COLUMN, table + "." + rs.getString(2), table, def.toString(),
+                            column(rs.getString(3), "NO".equals(rs.getString(4)), defaultExpression, generated));
                 });
     }
 
@@ -143,7 +150,7 @@ final class MysqlCatalog extends Catalog {
                         case "CHECK" -> "CHECK (" + checks.getOrDefault(key, "?") + ")";
                         default -> rs.getString(3) + " (" + cols + ")";
                     };
-                    add(Kind.CONSTRAINT, key, table, def);
+                    add(Kind.CONSTRAINT, key, table, def, sql(rs.getString(3), def));
                 });
     }
 
@@ -151,6 +158,7 @@ final class MysqlCatalog extends Catalog {
     private void indexes() throws SQLException {
         Map<String, StringBuilder> columns = new LinkedHashMap<>();
         Map<String, String> heads = new HashMap<>();
+        Map<String, String> creates = new HashMap<>();
         query("SELECT s.TABLE_NAME, s.INDEX_NAME, s.NON_UNIQUE, s.COLUMN_NAME, s.SUB_PART, s.INDEX_TYPE, s.COLLATION"
                         + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = DATABASE()"
                         + " AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS tc"
@@ -164,6 +172,7 @@ final class MysqlCatalog extends Catalog {
                     }
                     String key = table + "." + rs.getString(2);
                     heads.putIfAbsent(key, (rs.getInt(3) == 0 ? "unique " : "") + "on " + table + " " + rs.getString(6));
+                    creates.putIfAbsent(key, createIndex(rs.getString(2), table, rs.getInt(3) == 0, rs.getString(6)));
                     StringBuilder cols = columns.computeIfAbsent(key, k -> new StringBuilder());
                     cols.append(cols.length() == 0 ? "" : ", ").append(rs.getString(4));
                     if (rs.getObject(5) != null) {
@@ -175,8 +184,19 @@ final class MysqlCatalog extends Catalog {
                 });
         columns.forEach((key, cols) -> {
             String table = key.substring(0, key.indexOf('.'));
-            add(Kind.INDEX, key, table, heads.get(key) + " (" + cols + ")");
+            add(Kind.INDEX, key, table, heads.get(key) + " (" + cols + ")", sql("", creates.get(key) + " (" + cols + ")"));
         });
+    }
+
+    /** The head of the CREATE INDEX statement that makes an index of this kind; the columns follow. */
+    private static String createIndex(String index, String table, boolean unique, String type) {
+        String kind = switch (type) {
+            case "FULLTEXT" -> "FULLTEXT ";
+            case "SPATIAL" -> "SPATIAL ";
+            default -> unique ? "UNIQUE " : "";
+        };
+        String using = "HASH".equals(type) ? " USING HASH" : "";
+        return "CREATE " + kind + "INDEX `" + index.replace("`", "``") + "`" + using + " ON `" + table.replace("`", "``") + "`";
     }
 
     private void routinesAndTriggers() throws SQLException {

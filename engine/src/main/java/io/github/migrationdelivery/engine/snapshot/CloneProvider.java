@@ -104,26 +104,7 @@ final class CloneProvider implements SnapshotProvider {
     }
 
     private void copyWithDump(ConnectionSpec admin, String name) {
-        String charset;
-        String collation;
-        try (Connection c = ServerSql.connect(admin);
-             PreparedStatement ps = c.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
-                     + "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
-            ps.setString(1, source.database());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new EngineException(EngineException.Kind.DATABASE, "--snapshot " + scheme
-                            + " source database `" + source.database() + "` does not exist on "
-                            + Endpoint.of(source).host(), null, null);
-                }
-                charset = rs.getString(1);
-                collation = rs.getString(2);
-            }
-            c.createStatement().execute("CREATE DATABASE " + ServerSql.quote(source.dialect(), name)
-                    + " CHARACTER SET " + charset + " COLLATE " + collation);
-        } catch (SQLException e) {
-            throw ServerSql.failure(admin, "creating " + name, e);
-        }
+        ServerSql.createEmptyLike(admin, source, name, "--snapshot " + scheme);
         Path dump = ClientTools.find(scheme, "mariadb-dump", "mysqldump");
         Path client = ClientTools.find(scheme, "mariadb", "mysql");
         List<String> dumpCmd = new ArrayList<>(List.of(dump.toString(), "--single-transaction", "--quick",

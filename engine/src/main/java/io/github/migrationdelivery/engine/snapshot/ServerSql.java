@@ -4,6 +4,7 @@ import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.plan.Dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,6 +63,37 @@ final class ServerSql {
 
     static void createDatabase(ConnectionSpec admin, String name) {
         execute(admin, "CREATE DATABASE " + quote(admin.dialect(), name));
+    }
+
+    /**
+     * Creates an empty database {@code name} next to {@code source}: on MariaDB/MySQL with the
+     * source's character set and collation, because schemas compare their columns' collations.
+     * {@code what} starts the message when the source does not exist.
+     */
+    static void createEmptyLike(ConnectionSpec admin, ConnectionSpec source, String name, String what) {
+        if (source.dialect() == Dialect.POSTGRESQL) {
+            createDatabase(admin, name);
+            return;
+        }
+        try (Connection c = connect(admin);
+             PreparedStatement ps = c.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
+                     + "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, source.database());
+            String charset;
+            String collation;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new EngineException(EngineException.Kind.DATABASE, what + " source database `" + source.database()
+                            + "` does not exist on " + Endpoint.of(source).host(), null, null);
+                }
+                charset = rs.getString(1);
+                collation = rs.getString(2);
+            }
+            c.createStatement().execute("CREATE DATABASE " + quote(source.dialect(), name)
+                    + " CHARACTER SET " + charset + " COLLATE " + collation);
+        } catch (SQLException e) {
+            throw failure(admin, "creating " + name, e);
+        }
     }
 
     /** Drops a database; a database that is already gone is fine. Sessions still on it are ended. */

@@ -45,6 +45,26 @@ public final class Snapshots {
         return new DumpProvider(dump, server);
     }
 
+    /**
+     * An empty throw-away database on the server of {@code beside} (same user, same character set
+     * and collation on MariaDB/MySQL), dropped on close: where drift and compat build the schema
+     * the migrations describe. Reads nothing from {@code beside}'s database but its defaults.
+     */
+    public static SnapshotProvider empty(ConnectionSpec beside) {
+        return () -> {
+            ConnectionSpec admin = ServerSql.admin(beside);
+            String name = ServerSql.throwAwayName();
+            ThrowAwaySnapshot snapshot = ThrowAwaySnapshot.arm(name, () -> ServerSql.dropDatabase(admin, name));
+            try {
+                ServerSql.createEmptyLike(admin, beside, name, "scratch database beside");
+                return snapshot.ready(beside.withDatabase(name), "empty database " + name + " on "
+                        + Endpoint.of(beside).host() + " (dropped on close)");
+            } catch (RuntimeException e) {
+                throw snapshot.abandon(e);
+            }
+        };
+    }
+
     private static SnapshotProvider dispatch(String uri, Dialect dialectHint, SnapshotOptions options) {
         if (uri.isEmpty()) {
             throw EngineException.badInput("--snapshot: no URI given (expected " + SCHEMES + ")");

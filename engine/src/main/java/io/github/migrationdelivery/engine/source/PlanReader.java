@@ -10,6 +10,7 @@ import io.github.migrationdelivery.engine.plan.SourcePosition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,16 +29,31 @@ public final class PlanReader {
     private final ServerVersion serverVersion;
     private final Set<String> contexts;
     private final Set<String> labels;
+    private final boolean keepDuplicateVersions;
 
     /**
      * @param contexts Liquibase contexts to run; empty keeps every changeset
      * @param labels   Liquibase labels to run; empty keeps every changeset
      */
     public PlanReader(Dialect dialect, ServerVersion serverVersion, Set<String> contexts, Set<String> labels) {
+        this(dialect, serverVersion, contexts, labels, false);
+    }
+
+    private PlanReader(Dialect dialect, ServerVersion serverVersion, Set<String> contexts, Set<String> labels,
+                       boolean keepDuplicateVersions) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.serverVersion = serverVersion == null ? dialect.defaultVersion() : serverVersion;
         this.contexts = Set.copyOf(contexts);
         this.labels = Set.copyOf(labels);
+        this.keepDuplicateVersions = keepDuplicateVersions;
+    }
+
+    /**
+     * A reader that keeps two Flyway scripts with the same version (both, in file order) instead
+     * of refusing the folder, so that {@code drift} can report the clash next to everything else.
+     */
+    public PlanReader keepingDuplicateVersions() {
+        return new PlanReader(dialect, serverVersion, contexts, labels, true);
     }
 
     /**
@@ -50,7 +66,7 @@ public final class PlanReader {
             throw EngineException.badInput("no migrations given: name a changelog, a .sql file or a directory");
         }
         Changelogs changelogs = new Changelogs();
-        SqlScripts scripts = new SqlScripts(dialect, changelogs::read);
+        SqlScripts scripts = new SqlScripts(dialect, changelogs::read, keepDuplicateVersions);
         List<Changeset> changesets = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
@@ -73,6 +89,11 @@ public final class PlanReader {
                     + (contexts.isEmpty() && labels.isEmpty() ? "" : " for contexts " + contexts + " and labels " + labels));
         }
         return new Plan(dialect, changesets);
+    }
+
+    /** Flyway's order of versions: numeric part by part, so 1.2 &lt; 1.9 &lt; 1.10, and 1 equals 1.0. */
+    public static Comparator<String> flywayVersionOrder() {
+        return MigrationName.VERSION_ORDER;
     }
 
     static boolean isStructuredChangelog(Path file) {

@@ -45,10 +45,12 @@ final class SqlScripts {
 
     private final Dialect dialect;
     private final Function<Path, List<Changeset>> changelogs;
+    private final boolean keepDuplicateVersions;
 
-    SqlScripts(Dialect dialect, Function<Path, List<Changeset>> changelogs) {
+    SqlScripts(Dialect dialect, Function<Path, List<Changeset>> changelogs, boolean keepDuplicateVersions) {
         this.dialect = dialect;
         this.changelogs = changelogs;
+        this.keepDuplicateVersions = keepDuplicateVersions;
     }
 
     /** True when the first non-blank line is Liquibase's {@code --liquibase formatted sql} header. */
@@ -160,6 +162,7 @@ final class SqlScripts {
     private List<Changeset> flywayFolder(List<Script> scripts) {
         Map<String, Script> versioned = new TreeMap<>(MigrationName.VERSION_ORDER);
         Map<String, Script> undos = new TreeMap<>(MigrationName.VERSION_ORDER);
+        Map<String, List<Script>> sameVersion = new HashMap<>();
         List<Script> repeatables = new ArrayList<>();
         for (Script s : scripts) {
             MigrationName name = s.name;
@@ -169,7 +172,9 @@ final class SqlScripts {
             }
             Map<String, Script> byVersion = name.versioned() ? versioned : undos;
             Script earlier = byVersion.putIfAbsent(name.version(), s);
-            if (earlier != null) {
+            if (earlier != null && keepDuplicateVersions && name.versioned()) {
+                sameVersion.computeIfAbsent(name.version(), v -> new ArrayList<>()).add(s);
+            } else if (earlier != null) {
                 throw EngineException.badInput(SourcePosition.of(s.file), "duplicate Flyway version "
                         + name.version() + ": also used by " + earlier.file);
             }
@@ -188,6 +193,9 @@ final class SqlScripts {
             Optional<Rollback> rollback = undo == null ? Optional.empty()
                     : Optional.of(new Rollback(undo.statements, startOf(undo.file)));
             changesets.add(flyway(s, s.name, rollback));
+            for (Script clash : sameVersion.getOrDefault(v.getKey(), List.of())) {
+                changesets.add(flyway(clash, clash.name, Optional.empty()));
+            }
         }
         // Repeatables run after all versioned scripts, ordered by description as Flyway does.
         repeatables.sort(Comparator.comparing((Script s) -> s.name.description())
