@@ -111,17 +111,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw EngineException.badInput(SourcePosition.of(file), "cannot read configuration file: " + e.getMessage());
         }
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            SourcePosition at = mark == null ? SourcePosition.of(file)
-                    : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
-            throw EngineException.badInput(at, "malformed YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw EngineException.badInput(SourcePosition.of(file), "malformed YAML: " + e.getMessage());
-        }
+        Object root = yaml(text, file);
         if (root == null) {
             return new ProjectConfig(Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty(),
                     Set.of(), Set.of(), Map.of(), Optional.empty());
@@ -198,6 +188,29 @@ public final class ConfigLoader {
         }
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
                 budget, dryRun, migrate, approval, backup);
+    }
+
+    /**
+     * An approval policy given as the body of an {@code approval:} section (the Jenkins global
+     * configuration keeps it as text); {@code origin} names it in errors. Empty text: the defaults.
+     */
+    public static ApprovalPolicy approvalPolicy(String text, String origin) {
+        Path where = Path.of(origin);
+        Object root = yaml(text, where);
+        return root == null ? ApprovalPolicy.defaults() : approval(root, where);
+    }
+
+    private static Object yaml(String text, Path file) {
+        try {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            SourcePosition at = mark == null ? SourcePosition.of(file)
+                    : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+            throw EngineException.badInput(at, "malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw EngineException.badInput(SourcePosition.of(file), "malformed YAML: " + e.getMessage());
+        }
     }
 
     private static ApprovalPolicy approval(Object value, Path file) {

@@ -1,5 +1,7 @@
 package io.github.migrationdelivery.engine.lint;
 
+import io.github.migrationdelivery.engine.EngineException;
+
 import java.util.Locale;
 
 /**
@@ -16,6 +18,16 @@ public enum ChangeClass {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code additive}, {@code backfill} or {@code destructive}, as {@link #id()} writes it; BAD_INPUT otherwise. */
+    public static ChangeClass parse(String id, String setting) {
+        for (ChangeClass c : values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw EngineException.badInput(setting + ": unknown risk class '" + id + "' (expected additive, backfill or destructive)");
     }
 
     public ChangeClass max(ChangeClass other) {

@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.config;
 
+import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.approval.ApprovalPolicy;
 import io.github.migrationdelivery.engine.lint.ChangeClass;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,24 @@ class ConfigLoaderApprovalTest {
                 .hasMessageContaining("approval.required.backfill must be a whole number of approvals, 0 or more");
         assertThatThrownBy(() -> ConfigLoader.read(write("approval:\n  approvers: alice\n")))
                 .hasMessageContaining("approval.approvers must be a list");
+    }
+
+    @Test
+    void aPolicyGivenAsTextReadsLikeTheSection() {
+        ApprovalPolicy p = ConfigLoader.approvalPolicy("approvers: [group:dba]\nrequired: {destructive: 3}\n", "Jenkins: approvalPolicy");
+        assertThat(p.approvers()).containsExactly("group:dba");
+        assertThat(p.required(ChangeClass.DESTRUCTIVE)).isEqualTo(3);
+        assertThat(ConfigLoader.approvalPolicy("", "Jenkins: approvalPolicy").approvers()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.approvalPolicy("approvers: [a\n", "Jenkins: approvalPolicy"))
+                .isInstanceOfSatisfying(EngineException.class, e ->
+                        assertThat(e.oneLine()).contains("Jenkins: approvalPolicy").contains("malformed YAML"));
+        assertThatThrownBy(() -> ConfigLoader.approvalPolicy("approver: [a]", "Jenkins: approvalPolicy"))
+                .hasMessageContaining("approval.approver");
+    }
+
+    @Test
+    void riskClassesParseByTheirIds() {
+        assertThat(ChangeClass.parse("destructive", "classification")).isEqualTo(ChangeClass.DESTRUCTIVE);
+        assertThatThrownBy(() -> ChangeClass.parse("risky", "classification")).hasMessageContaining("classification: unknown risk class 'risky'");
     }
 }
