@@ -137,7 +137,7 @@ public class ApprovalExecution extends StepExecution {
     }
 
     int required(ApprovalRequest.Filed request) throws hudson.AbortException {
-        return policy().required(ChangeClass.parse(request.classification()));
+        return policy().required(ChangeClass.parse(request.classification(), "classification"));
     }
 
     /** The build's commit authors and the user who started it: none of them may approve. */
@@ -197,7 +197,7 @@ public class ApprovalExecution extends StepExecution {
         listener.getLogger().println(Messages.AwaitHumanApprovalStep_Approved(user.getId(), reason));
         try {
             ApprovalDecision done = Approvals.check(policy, log, request.planChecksum(),
-                    ChangeClass.parse(request.classification()), request.target());
+                    ChangeClass.parse(request.classification(), "classification"), request.target());
             settled = true;
             cancelTimer();
             ApprovalAction.of(run).settle(id);
