@@ -24,14 +24,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code .migration-delivery.yml}. Strict: an unknown key or a wrong value is an error
@@ -71,7 +68,6 @@ public final class ConfigLoader {
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
     private static final Set<String> DRY_RUN_KEYS = Set.of("lockTimeout", "statementTimeout", "probeIntervalMs");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
     private static final Set<String> RULE_KEYS = Set.of("disabled", "enabled", "severity");
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
 
@@ -202,30 +198,14 @@ public final class ConfigLoader {
                 prefix + key + " must be a whole number of milliseconds, 0 or more (was '" + v + "')");
     }
 
-    /** {@code 500ms}, {@code 2s}, {@code 5min} (or {@code 5m}), {@code 1h}; a bare number is milliseconds. */
+    /** A duration as {@link DurationText} reads it. */
     private static Optional<Duration> duration(Map<String, Object> map, String key, Path file) {
         Optional<String> text = string(map, key, file);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = DURATION.matcher(text.get().trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw EngineException.badInput(SourcePosition.of(file),
-                    "dryRun." + key + ": '" + text.get() + "' is not a duration (e.g. 500ms, 2s, 5min, 1h)");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        switch (unit) {
-            case "s":
-                return Optional.of(Duration.ofSeconds(n));
-            case "min":
-            case "m":
-                return Optional.of(Duration.ofMinutes(n));
-            case "h":
-                return Optional.of(Duration.ofHours(n));
-            default:
-                return Optional.of(Duration.ofMillis(n));
-        }
+        return Optional.of(DurationText.parse(text.get()).orElseThrow(() -> EngineException.badInput(SourcePosition.of(file),
+                "dryRun." + key + ": '" + text.get() + "' is not a duration (e.g. 500ms, 2s, 5min, 1h)")));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
