@@ -12,8 +12,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # package, not install: this worktree's engine classes go first on the class path.
 mvn -q -B -o -pl engine,bench -am -DskipTests package >/dev/null
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl engine dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE" >/dev/null
-java -cp "bench/target/classes:engine/target/classes:$(cat "$CP_FILE")" \
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mvn -q -B -o -pl engine dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp" >/dev/null
+# A copy of the classes: a build in this worktree during the (minutes long) run must not pull them away.
+cp -r bench/target/classes "$WORK/bench" && cp -r engine/target/classes "$WORK/engine"
+java -cp "$WORK/bench:$WORK/engine:$(cat "$WORK/cp")" \
     io.github.migrationdelivery.bench.BackfillBench "$@"

@@ -36,8 +36,11 @@ interface BackfillServer {
     /** The longest that any session has been waiting on a lock held by {@code sessionId}, in ms; 0 when none waits. */
     long longestWaitOn(Connection observer, long sessionId) throws SQLException;
 
-    /** {@code CREATE TABLE IF NOT EXISTS} of the checkpoint table. */
-    String checkpointDdl(String table);
+    /** A timestamp with milliseconds, for the checkpoint table. */
+    String timestampType();
+
+    /** What follows a CREATE TABLE's column list here (the storage engine). */
+    String tableOptions();
 
     /** The current time with milliseconds, as a SQL expression. */
     String now();

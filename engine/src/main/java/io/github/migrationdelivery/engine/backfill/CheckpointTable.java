@@ -25,7 +25,12 @@ final class CheckpointTable {
     /** Creates the table when missing (autocommit). */
     void ensure(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(server.checkpointDdl(Checkpoint.TABLE));
+            String ts = server.timestampType();
+            s.execute("CREATE TABLE IF NOT EXISTS " + Checkpoint.TABLE + " (id varchar(200) PRIMARY KEY,"
+                    + " table_name varchar(400) NOT NULL, definition text NOT NULL, last_key text,"
+                    + " rows_done bigint NOT NULL DEFAULT 0, rows_walked bigint NOT NULL DEFAULT 0,"
+                    + " batches bigint NOT NULL DEFAULT 0, started_at " + ts + " NOT NULL, updated_at " + ts + " NOT NULL,"
+                    + " finished_at " + ts + " NULL)" + server.tableOptions());
         }
     }
 

@@ -149,11 +149,13 @@ final class MariadbBackfill implements BackfillServer {
     }
 
     @Override
-    public String checkpointDdl(String table) {
-        return "CREATE TABLE IF NOT EXISTS " + table + " (id varchar(200) PRIMARY KEY, table_name varchar(400) NOT NULL,"
-                + " definition text NOT NULL, last_key text, rows_done bigint NOT NULL DEFAULT 0, rows_walked bigint NOT NULL DEFAULT 0,"
-                + " batches bigint NOT NULL DEFAULT 0, started_at datetime(3) NOT NULL,"
-                + " updated_at datetime(3) NOT NULL, finished_at datetime(3) NULL) ENGINE=InnoDB";
+    public String timestampType() {
+        return "datetime(3)";
+    }
+
+    @Override
+    public String tableOptions() {
+        return " ENGINE=InnoDB";
     }
 
     @Override

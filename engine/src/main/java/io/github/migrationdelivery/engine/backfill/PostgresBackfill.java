@@ -137,11 +137,13 @@ final class PostgresBackfill implements BackfillServer {
     }
 
     @Override
-    public String checkpointDdl(String table) {
-        return "CREATE TABLE IF NOT EXISTS " + table + " (id varchar(200) PRIMARY KEY, table_name varchar(400) NOT NULL,"
-                + " definition text NOT NULL, last_key text, rows_done bigint NOT NULL DEFAULT 0, rows_walked bigint NOT NULL DEFAULT 0,"
-                + " batches bigint NOT NULL DEFAULT 0, started_at timestamptz(3) NOT NULL,"
-                + " updated_at timestamptz(3) NOT NULL, finished_at timestamptz(3))";
+    public String timestampType() {
+        return "timestamptz(3)";
+    }
+
+    @Override
+    public String tableOptions() {
+        return "";
     }
 
     @Override
