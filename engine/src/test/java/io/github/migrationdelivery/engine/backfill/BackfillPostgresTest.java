@@ -152,6 +152,75 @@ class BackfillPostgresTest {
         }
     }
 
+    @Test
+    void aSessionWaitingOnTheBatchsRowLocksHalvesTheNextBatchAndPauses() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Dialect.POSTGRESQL)) {
+            // Each batch holds its row locks 300 ms (a statement trigger sleeps after the rows are changed).
+            db.run("CREATE TABLE t (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0, other int NOT NULL DEFAULT 0);\n"
+                    + "INSERT INTO t (id) SELECT g FROM generate_series(1, 2000) g;\n"
+                    + "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$;\n"
+                    + "CREATE TRIGGER slow AFTER UPDATE OF touched ON t FOR EACH STATEMENT EXECUTE FUNCTION slow()");
+            List<String> pauses = new CopyOnWriteArrayList<>();
+            List<BackfillListener.Progress> batches = new CopyOnWriteArrayList<>();
+            BackfillListener listener = new BackfillListener() {
+                @Override
+                public void batch(Progress p) {
+                    batches.add(p);
+                }
+
+                @Override
+                public void paused(String reason, boolean failedCheck) {
+                    pauses.add(reason);
+                }
+            };
+            AtomicBoolean running = new AtomicBoolean(true);
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("UPDATE t SET other = other + 1 WHERE id = ?")) {
+                    while (running.get()) {
+                        // Just ahead of the backfill, where the next batch will lock.
+                        long done = batches.isEmpty() ? 0 : batches.get(batches.size() - 1).rowsWalked();
+                        ps.setLong(1, Math.min(2000, done + 1 + ThreadLocalRandom.current().nextInt(50)));
+                        ps.execute();
+                        TimeUnit.MILLISECONDS.sleep(5);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            BackfillResult r;
+            try {
+                r = new Backfill(BackfillSettings.defaults().withBatches(400, 10, 400).withTargetBatchTime(Duration.ofMillis(400)),
+                        listener, List.of()).run(db.spec(), BackfillJob.ofSet("t", "touched = touched + 1", null));
+            } finally {
+                running.set(false);
+                writer.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(pauses).isNotEmpty().allMatch(p -> p.matches("a session waited \\d+ ms on the backfill's row locks"
+                    + " \\(> --max-lock-wait 50 ms\\): next batch \\d+ rows"));
+            assertThat(batches).extracting(BackfillListener.Progress::walked).anyMatch(n -> n < 400);
+            assertThat(r.paused()).isPositive();
+            assertThat(counts(db, "SELECT touched, count(*) FROM t GROUP BY touched")).containsExactly("1 2000");
+        }
+    }
+
+    @Test
+    void walksAUuidKeyAndResumesFromItsCheckpoint() throws Exception {
+        try (TestDatabase db = TestDatabases.create(Dialect.POSTGRESQL)) {
+            db.run("CREATE TABLE docs (id uuid PRIMARY KEY, touched int NOT NULL DEFAULT 0);\n"
+                    + "INSERT INTO docs (id) SELECT gen_random_uuid() FROM generate_series(1, 3000)");
+            BackfillJob job = BackfillJob.ofSet("docs", "touched = touched + 1", null);
+            BackfillSettings fixed = BackfillSettings.defaults().withBatches(250, 250, 250);
+            assertThat(new Backfill(fixed.withMaxBatches(3), BackfillListener.NONE, List.of()).run(db.spec(), job).outcome())
+                    .isEqualTo(BackfillResult.Outcome.SAMPLED);
+            assertThat(counts(db, "SELECT count(*) FROM docs WHERE touched = 1")).containsExactly("750");
+            assertThat(counts(db, "SELECT rows_done, rows_walked, batches, last_key = '[\"' || (SELECT id FROM docs ORDER BY id"
+                    + " OFFSET 749 LIMIT 1) || '\"]' FROM migration_delivery_backfill")).containsExactly("750 750 3 t");
+            BackfillResult rest = new Backfill(fixed, BackfillListener.NONE, List.of()).run(db.spec(), job);
+            assertThat(rest.rowsThisRun()).isEqualTo(2250);
+            assertThat(counts(db, "SELECT touched, count(*) FROM docs GROUP BY touched")).containsExactly("1 3000");
+        }
+    }
+
     static void waitFor(Duration atMost, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
