@@ -17,7 +17,7 @@ import java.util.logging.Logger;
         description = "Makes database schema changes safe to ship: lint, measure, gate.",
         subcommands = {LintCommand.class, DryRunCommand.class, AssertLockBudgetCommand.class, CheckCommand.class,
             VerifyCommand.class, MigrateCommand.class, AssertSafeDownCommand.class, ExplainCommand.class,
-            ApprovalCommand.class, BackupCommand.class, DriftCommand.class, CompatCommand.class},
+            ApprovalCommand.class, BackupCommand.class, DriftCommand.class, CompatCommand.class, BackfillCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:the gate passed",
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
             " 6:a destructive plan without a fresh, verified backup manifest for it",
             " 7:a backup could not be taken or verified",
             " 8:the database refused the login (user or password)",
-            " 9:a migration stopped part-way (the message names what is applied)",
+            " 9:a migration or backfill stopped part-way (the message names what is applied or checkpointed)",
             "10:another migration holds the migration lock, or left a stale one",
             "70:internal error (rerun with --debug and report it)"})
 public final class Main implements Runnable {
