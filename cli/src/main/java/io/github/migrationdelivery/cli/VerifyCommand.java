@@ -1,6 +1,18 @@
 package io.github.migrationdelivery.cli;
 
+import io.github.migrationdelivery.engine.EngineException;
+import io.github.migrationdelivery.engine.config.ConfigLoader;
+import io.github.migrationdelivery.engine.config.ProjectConfig;
+import io.github.migrationdelivery.engine.drift.Drift;
+import io.github.migrationdelivery.engine.drift.DriftReport;
 import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
+import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.Plan;
+import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
+import io.github.migrationdelivery.engine.snapshot.Credentials;
+import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
+import io.github.migrationdelivery.engine.snapshot.Snapshots;
+import io.github.migrationdelivery.engine.source.PlanReader;
 import io.github.migrationdelivery.engine.verify.Baseline;
 import io.github.migrationdelivery.engine.verify.Judgement;
 import io.github.migrationdelivery.engine.verify.Limits;
@@ -19,9 +31,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code verify}: watch the service after a deploy and say whether to keep it, roll back, or ask a human. */
@@ -66,6 +80,14 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Breaching samples tolerated in the window; one more is unhealthy (default: ${DEFAULT-VALUE}).")
     int maxBreaches;
 
+    @Option(names = "--expect-schema", paramLabel = "PATH",
+            description = "The migrations (changelog or folder) whose schema --schema-target must hold after the deploy (drift, docs/drift.md).")
+    List<Path> expectSchema;
+
+    @Option(names = "--schema-target", paramLabel = "JDBC-URL",
+            description = "The database --expect-schema checks; only read (password from PGPASSWORD or MD_DB_PASSWORD).")
+    String schemaTarget;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +99,13 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int verify(MetricsRecorder recorder, PrintWriter out, PrintWriter err) {
+        // Checked before the window, so a typo costs no five minutes of watching.
+        if (expectSchema != null && schemaTarget == null) {
+            throw EngineException.badInput("--expect-schema needs --schema-target (the database to check)");
+        }
+        if (expectSchema == null && schemaTarget != null) {
+            throw EngineException.badInput("--schema-target needs --expect-schema (the migrations to compare with)");
+        }
         VerifySettings settings = watch.settings();
         Thresholds thresholds = new Thresholds(errorRateMax == null ? OptionalDouble.empty() : OptionalDouble.of(errorRateMax),
                 Optional.ofNullable(p95LatencyMax), errorRateMargin, latencyMargin, maxBreaches);
@@ -115,10 +144,41 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return switch (v.status()) {
+        Verdict.Status status = schemaAsserted(v.status(), out);
+        return switch (status) {
             case HEALTHY -> ExitCode.OK.code();
             case UNHEALTHY -> ExitCode.GATE_FAILED.code();
             case CANNOT_JUDGE -> ExitCode.COULD_NOT_JUDGE.code();
         };
+    }
+
+    /**
+     * The schema assertion after a deploy: the live schema and history must be what the
+     * migrations say (drift clean). Drift makes a healthy service unhealthy; a database that
+     * cannot be read makes the verdict "could not judge", never "healthy".
+     */
+    private Verdict.Status schemaAsserted(Verdict.Status health, PrintWriter out) {
+        if (expectSchema == null) {
+            return health;
+        }
+        ProjectConfig project = ConfigLoader.load(Optional.empty(), Path.of(""));
+        DriftReport report;
+        try {
+            ConnectionSpec db = Credentials.resolve(schemaTarget, SnapshotOptions.of(System.getenv()));
+            Dialect d = project.dialect().orElse(db.dialect());
+            Plan plan = new PlanReader(d, project.serverVersion().orElse(d.defaultVersion()), Set.of(), Set.of())
+                    .read(expectSchema);
+            report = new Drift().check(plan, db, Optional.of(Snapshots.empty(db)));
+        } catch (EngineException e) {
+            if (e.kind() == EngineException.Kind.BAD_INPUT) {
+                throw e;
+            }
+            out.println("verify: schema: could not check: " + e.oneLine());
+            out.flush();
+            return health == Verdict.Status.UNHEALTHY ? health : Verdict.Status.CANNOT_JUDGE;
+        }
+        DriftCommand.print(report, out);
+        out.flush();
+        return report.clean() ? health : Verdict.Status.UNHEALTHY;
     }
 }

@@ -14,6 +14,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,5 +174,39 @@ class VerifyCommandTest {
         JsonNode spans = new ObjectMapper().readTree(posted.get("/collector/v1/traces"));
         assertThat(spans.at("/resourceSpans/0/scopeSpans/0/spans/0/name").asText()).isEqualTo("migration-delivery verify");
         assertThat(posted.get("/collector/v1/metrics")).contains("\"name\":\"migration_delivery.verify.verdict\"");
+    }
+
+    @Test
+    void aHealthyServiceOnADriftedSchemaIsUnhealthy(@TempDir Path dir) throws Exception {
+        answers.put("/health", new String[] {"200", "{\"status\":\"UP\"}"});
+        Path plan = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(plan.resolve("V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, name text);\n");
+        String db = CliRuns.seededDatabase("md_verify_", "SELECT 1");
+        try {
+            Run migrate = run("migrate", plan.toString(), "--target", CliRuns.SERVER + db);
+            assertThat(migrate.exit()).as(migrate.err()).isZero();
+            Run clean = verify("--health-url", url("/health"), "--expect-schema", plan.toString(),
+                    "--schema-target", CliRuns.SERVER + db);
+            assertThat(clean.exit()).as(clean.out() + clean.err()).isZero();
+            assertThat(clean.out()).contains("drift: clean");
+
+            try (Connection c = DriverManager.getConnection(CliRuns.SERVER + db, "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE items ADD COLUMN hotfix int");
+            }
+            Run drifted = verify("--health-url", url("/health"), "--expect-schema", plan.toString(),
+                    "--schema-target", CliRuns.SERVER + db);
+            assertThat(drifted.exit()).as(drifted.out() + drifted.err()).isEqualTo(1);
+            assertThat(drifted.out()).contains("verify: HEALTHY").contains("hotfix").contains("drift: FAILED");
+        } finally {
+            CliRuns.dropDatabase(db);
+        }
+    }
+
+    @Test
+    void schemaOptionsComeInPairsAndAreCheckedBeforeTheWindow() {
+        Run r = run("verify", "--health-url", url("/health"), "--window", "1h", "--expect-schema", "db");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--expect-schema needs --schema-target");
     }
 }
