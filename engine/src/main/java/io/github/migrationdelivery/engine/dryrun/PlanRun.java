@@ -188,20 +188,23 @@ final class PlanRun {
         return new ChangesetResult(run, failure);
     }
 
-    /** Commits or rolls back the changeset's transaction; returns when it ended. */
+    /** Commits or rolls back the changeset's transaction; returns when its locks were released. */
     private long end(boolean transaction, boolean commit) throws SQLException {
-        if (transaction) {
-            try {
-                if (commit) {
-                    migration.commit();
-                } else {
-                    migration.rollback();
-                }
-            } catch (SQLException e) {
-                throw lost(e, "ending the changeset's transaction");
-            }
+        if (!transaction) {
+            return System.nanoTime();
         }
-        return System.nanoTime();
+        ReleaseWatch release = server.seesOwnLocks() ? ReleaseWatch.start(server, observer, sessionId) : null;
+        try {
+            if (commit) {
+                migration.commit();
+            } else {
+                migration.rollback();
+            }
+        } catch (SQLException e) {
+            throw lost(e, "ending the changeset's transaction");
+        }
+        long returned = System.nanoTime();
+        return release == null ? returned : release.endNs(returned);
     }
 
     private StatementProgress execute(Changeset cs, int index, Statement st, StatementShape shape,
