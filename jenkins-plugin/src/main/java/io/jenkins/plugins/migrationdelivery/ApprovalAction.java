@@ -4,7 +4,6 @@ import hudson.model.Failure;
 import hudson.model.Run;
 import io.github.migrationdelivery.engine.approval.ApprovalRequest;
 import io.github.migrationdelivery.engine.approval.AuditEntry;
-import jenkins.model.RunAction2;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -25,7 +24,7 @@ import java.util.concurrent.ExecutionException;
  * waiting. Decisions are POST-only and go through {@link ApprovalExecution#decide}, which applies
  * the engine's policy: the page never decides who may approve.
  */
-public class ApprovalAction implements RunAction2 {
+public class ApprovalAction extends BuildAction {
 
     /** One request and its decisions, stored with the build. */
     public static final class Request {
@@ -76,7 +75,6 @@ public class ApprovalAction implements RunAction2 {
     }
 
     private final List<Request> requests = new ArrayList<>();
-    private transient Run<?, ?> run;
 
     static synchronized ApprovalAction of(Run<?, ?> run) {
         ApprovalAction a = run.getAction(ApprovalAction.class);
@@ -136,10 +134,10 @@ public class ApprovalAction implements RunAction2 {
 
     /** The waiting step, found among the build's running steps as the input step finds its own. */
     private ApprovalExecution execution(String id) throws IOException, InterruptedException {
-        if (!(run instanceof FlowExecutionOwner.Executable)) {
+        if (!(getRun() instanceof FlowExecutionOwner.Executable)) {
             throw new Failure("not a Pipeline build");
         }
-        FlowExecutionOwner owner = ((FlowExecutionOwner.Executable) run).asFlowExecutionOwner();
+        FlowExecutionOwner owner = ((FlowExecutionOwner.Executable) getRun()).asFlowExecutionOwner();
         FlowExecution flow = owner == null ? null : owner.getOrNull();
         if (flow == null) {
             throw new Failure("the build is not running");
@@ -154,20 +152,6 @@ public class ApprovalAction implements RunAction2 {
             throw new IOException(e);
         }
         throw new Failure("approval " + id + " is no longer waiting");
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
     }
 
     @Override

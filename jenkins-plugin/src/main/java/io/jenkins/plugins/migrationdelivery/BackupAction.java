@@ -1,16 +1,12 @@
 package io.jenkins.plugins.migrationdelivery;
 
-import hudson.model.Run;
-import jenkins.model.RunAction2;
-
 /** The backup a {@code backupBeforeDestructive} block took, on the build page: its manifest id and file. */
-public class BackupAction implements RunAction2 {
+public class BackupAction extends BuildAction {
 
     private final String changelog;
     private final String summary;
     private final String manifestId;
     private final String manifestPath;
-    private transient Run<?, ?> run;
 
     BackupAction(String changelog, String summary, String manifestId, String manifestPath) {
         this.changelog = changelog;
@@ -33,20 +29,6 @@ public class BackupAction implements RunAction2 {
 
     public String getManifestPath() {
         return manifestPath;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
     }
 
     /** Shown in the build's summary only (summary.jelly): the manifest is a workspace file. */

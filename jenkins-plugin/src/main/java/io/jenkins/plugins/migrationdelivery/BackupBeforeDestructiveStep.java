@@ -10,7 +10,6 @@ import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.backup.Backup;
 import io.github.migrationdelivery.engine.backup.BackupManifest;
 import io.github.migrationdelivery.engine.backup.BackupSettings;
-import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
@@ -187,8 +186,7 @@ public class BackupBeforeDestructiveStep extends Step implements Serializable {
         public BackupOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
             Path ws = workspace.toPath();
             try {
-                ProjectConfig project = ConfigLoader.load(
-                        step.config.isEmpty() ? Optional.empty() : Optional.of(ws.resolve(step.config)), ws);
+                ProjectConfig project = Arguments.project(ws, step.config);
                 ConnectionSpec database = Credentials.resolve(step.target, SnapshotOptions.of(login.environment()));
                 Dialect d = project.dialect().orElse(database.dialect());
                 ServerVersion version = project.serverVersion().orElse(d.defaultVersion());

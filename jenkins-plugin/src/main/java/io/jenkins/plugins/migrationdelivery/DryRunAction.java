@@ -1,8 +1,5 @@
 package io.jenkins.plugins.migrationdelivery;
 
-import hudson.model.Run;
-import jenkins.model.RunAction2;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +9,7 @@ import java.util.List;
  * lock timeline drawn from them (bars positioned by start time and length, write-blocking holds
  * in their own colour). The archived HTML report has the full detail.
  */
-public class DryRunAction implements RunAction2 {
+public class DryRunAction extends BuildAction {
 
     /** One statement's measured figures, as stored with the build. */
     public static final class Row implements Serializable {
@@ -76,7 +73,6 @@ public class DryRunAction implements RunAction2 {
     private final ArrayList<Row> statements;
     private final String reportPath;
     private final String htmlPath;
-    private transient Run<?, ?> run;
 
     DryRunAction(String changelog, String summary, ArrayList<Row> statements, String reportPath, String htmlPath) {
         this.changelog = changelog;
@@ -125,20 +121,6 @@ public class DryRunAction implements RunAction2 {
         return Math.max(0.3, 100.0 * ms / getSpanMs());
     }
 
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
     @Override
     public String getIconFileName() {
         return "symbol-time";
@@ -151,6 +133,6 @@ public class DryRunAction implements RunAction2 {
 
     @Override
     public String getUrlName() {
-        return "migration-dry-run-" + (run == null ? 0 : run.getActions(DryRunAction.class).indexOf(this));
+        return "migration-dry-run-" + (getRun() == null ? 0 : getRun().getActions(DryRunAction.class).indexOf(this));
     }
 }

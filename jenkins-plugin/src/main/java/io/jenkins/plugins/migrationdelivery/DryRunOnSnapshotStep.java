@@ -11,7 +11,6 @@ import hudson.remoting.VirtualChannel;
 import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.budget.BudgetCheck;
 import io.github.migrationdelivery.engine.budget.LockBudget;
-import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.dryrun.DryRunReport;
 import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
@@ -253,8 +252,7 @@ public class DryRunOnSnapshotStep extends Step implements Serializable {
             PrintStream log = listener.getLogger();
             PrintWriter logWriter = new PrintWriter(new OutputStreamWriter(log, StandardCharsets.UTF_8), true);
             try {
-                ProjectConfig project = ConfigLoader.load(
-                        step.config.isEmpty() ? Optional.empty() : Optional.of(ws.resolve(step.config)), ws);
+                ProjectConfig project = Arguments.project(ws, step.config);
                 Dialect d = project.dialect().orElse(Dialect.POSTGRESQL);
                 ServerVersion version = project.serverVersion().orElse(d.defaultVersion());
                 Plan plan = new PlanReader(d, version, Set.of(), Set.of()).read(List.of(ws.resolve(step.changelog)));

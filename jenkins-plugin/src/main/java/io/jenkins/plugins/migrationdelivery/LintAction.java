@@ -1,21 +1,17 @@
 package io.jenkins.plugins.migrationdelivery;
 
-import hudson.model.Run;
-import jenkins.model.RunAction2;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** One {@code lintMigration} call's findings on the build page: summary box and a detail page. */
-public class LintAction implements RunAction2 {
+public class LintAction extends BuildAction {
 
     private final String changelog;
     private final String summary;
     private final String classification;
     private final ArrayList<HashMap<String, Object>> findings;
-    private transient Run<?, ?> run;
 
     LintAction(String changelog, String summary, String classification, ArrayList<HashMap<String, Object>> findings) {
         this.changelog = changelog;
@@ -40,20 +36,6 @@ public class LintAction implements RunAction2 {
         return new ArrayList<>(findings);
     }
 
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
     @Override
     public String getIconFileName() {
         return "symbol-search";
@@ -68,6 +50,6 @@ public class LintAction implements RunAction2 {
     public String getUrlName() {
         // Several lint calls in one build each get their own page.
         return "migration-lint-" + Integer.toHexString(changelog.hashCode() & 0x7fffffff)
-                + "-" + (run == null ? 0 : run.getActions(LintAction.class).indexOf(this));
+                + "-" + (getRun() == null ? 0 : getRun().getActions(LintAction.class).indexOf(this));
     }
 }

@@ -8,7 +8,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.github.migrationdelivery.engine.EngineException;
-import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.Finding;
@@ -37,7 +36,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -209,8 +207,7 @@ public class LintMigrationStep extends Step implements Serializable {
         public LintOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
             Path ws = workspace.toPath();
             try {
-                ProjectConfig project = ConfigLoader.load(
-                        step.config.isEmpty() ? Optional.empty() : Optional.of(ws.resolve(step.config)), ws);
+                ProjectConfig project = Arguments.project(ws, step.config);
                 Dialect d = step.dialect.isEmpty() ? project.dialect().orElse(Dialect.POSTGRESQL)
                         : Dialect.parse(step.dialect, "dialect");
                 ServerVersion version = step.serverVersion.isEmpty() ? project.serverVersion().orElse(d.defaultVersion())
