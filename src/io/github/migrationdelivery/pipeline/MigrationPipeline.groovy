@@ -100,7 +100,7 @@ class MigrationPipeline implements Serializable {
                         applyPlan(['--backup-manifest', BACKUP_DIR])
                     }
                 } else {
-                    applyPlan()
+                    applyPlan([])
                 }
             }
         }
@@ -210,7 +210,8 @@ class MigrationPipeline implements Serializable {
         causes ? causes[0].userId as String : null
     }
 
-    void applyPlan(List<String> backup = []) {
+    /** migrate, forward only; {@code backup}: where a destructive plan's manifest is, else empty. */
+    void applyPlan(List<String> backup) {
         List<String> arguments = [settings.changelog, '--target', settings.target] + common()
         if (settings.auditLog) {
             // Only a shared path: the plugin's approvals are in the controller's audit log, which an agent cannot read.
