@@ -15,12 +15,17 @@ class MigrationPipeline implements Serializable {
     static final String KEEP = 'Keep the new version'
     static final String ROLL_BACK = 'Roll back to the previous version'
     static final String POLICY_RESOURCE = 'io/github/migrationdelivery/default-policy.yml'
+    /** Where backupBeforeDestructive writes its backups and migrate looks for their manifests (in the workspace). */
+    static final String BACKUP_DIR = '.migration-delivery/backups'
+    static final String USER_CAUSE = 'hudson.model.Cause$UserIdCause'
 
     private final def script
     private final Map settings
     private final MigrationCli cli
     /** The plan's class from lint: additive | backfill | destructive. */
     private String classification
+    /** The approval request written in Test (beside the dry-run report it cites) and archived; null for an additive plan. */
+    private String approvalRequest
 
     MigrationPipeline(def script, Map settings) {
         this.script = script
@@ -45,7 +50,8 @@ class MigrationPipeline implements Serializable {
         onAgent {
             usePolicy()
             Map lint = script.lintMigration(withoutNulls(changelog: settings.changelog, dialect: settings.dialect,
-                    serverVersion: settings.serverVersion, failOn: settings.failOn, config: settings.config))
+                    serverVersion: settings.serverVersion, failOn: settings.failOn, config: settings.config,
+                    reportDir: settings.reportDir))
             classification = planClass(lint.classification)
             if (!classification) {
                 // Fail closed: a class this library does not know is never treated as additive.
@@ -60,17 +66,23 @@ class MigrationPipeline implements Serializable {
         }
     }
 
-    /** Dry-run on the snapshot with the rollback rehearsal, the lock budget, and the application's own tests. */
+    /**
+     * Dry-run on the snapshot with the rollback rehearsal, the lock budget, the application's own tests,
+     * and, for a non-additive plan, the approval request citing the dry-run's report (written here, where
+     * that report is; the dry-run's dialect and server version come from the policy file).
+     */
     void test() {
         onAgent {
             Map measured = script.dryRunOnSnapshot(withoutNulls(changelog: settings.changelog,
                     snapshot: settings.snapshot, credentialsId: settings.snapshotCredentialsId,
-                    dialect: settings.dialect, serverVersion: settings.serverVersion, config: settings.config,
-                    rehearseRollback: settings.rehearseRollback))
+                    config: settings.config, rehearseRollback: settings.rehearseRollback, reportDir: settings.reportDir))
             script.assertLockBudget(withoutNulls(report: measured.reportPath, maxExclusiveMs: settings.maxExclusiveMs,
                     maxBlockedMs: settings.maxBlockedMs, onBreach: settings.onBudgetBreach))
             if (settings.appTests) {
                 runApplicationTests()
+            }
+            if (classification != 'additive') {
+                requestApproval(measured.reportPath as String)
             }
         }
     }
@@ -84,11 +96,11 @@ class MigrationPipeline implements Serializable {
             onAgent {
                 if (classification == 'destructive') {
                     script.backupBeforeDestructive(changelog: settings.changelog, target: settings.target,
-                            credentialsId: settings.targetCredentialsId) {
-                        applyPlan()
+                            credentialsId: settings.targetCredentialsId, out: BACKUP_DIR, config: settings.config) {
+                        applyPlan(['--backup-manifest', BACKUP_DIR])
                     }
                 } else {
-                    applyPlan()
+                    applyPlan([])
                 }
             }
         }
@@ -109,7 +121,7 @@ class MigrationPipeline implements Serializable {
         if (code == 0) {
             script.echo("verify: ${settings.appImage} is healthy")
         } else if (code == 1) {
-            rollBack("verify: ${settings.appImage} is unhealthy (see ${settings.reportDir}/verify.json)")
+            rollBack("verify: ${settings.appImage} is unhealthy (the evidence is in verify's output above)")
         } else if (code == 2) {
             decideRollBack()
         } else {
@@ -118,7 +130,9 @@ class MigrationPipeline implements Serializable {
     }
 
     void checkCompatibility() {
-        List<String> arguments = [settings.changelog, '--snapshot', settings.snapshot] + common('compat.json')
+        // --before: the pending migrations are applied to a throw-away copy of the snapshot, never to the target.
+        List<String> arguments = [settings.changelog, '--before', settings.snapshot] + common() +
+                ['--json', report('compat.json')]
         if (settings.usedColumns) {
             arguments += ['--used-columns', settings.usedColumns]
         }
@@ -136,8 +150,8 @@ class MigrationPipeline implements Serializable {
     }
 
     void checkDrift() {
-        int code = cli.run('drift', [settings.changelog, '--target', settings.target] + common('drift.json'),
-                settings.targetCredentialsId)
+        int code = cli.run('drift', [settings.changelog, '--target', settings.target] + common() +
+                ['--json', report('drift.json')], settings.targetCredentialsId)
         if (code == 1) {
             script.error("drift: ${settings.target} differs from what its changelog history says; see ${settings.reportDir}/drift.json")
         } else if (code != 0) {
@@ -148,7 +162,8 @@ class MigrationPipeline implements Serializable {
     /** Applies the plan in place to the throw-away test database, then runs the tests for the previous and the new version. */
     void runApplicationTests() {
         int code = cli.run('dry-run', [settings.changelog, '--snapshot', settings.appTestDatabase, '--in-place',
-                '--no-rollback-rehearsal'] + common('app-test-database.json'), settings.appTestCredentialsId)
+                '--no-rollback-rehearsal'] + common() + ['--report', report('app-test-database.json')],
+                settings.appTestCredentialsId)
         if (code != 0) {
             cli.fail('dry-run', code, "applying the plan to appTestDatabase ${settings.appTestDatabase}")
         }
@@ -163,16 +178,46 @@ class MigrationPipeline implements Serializable {
         }
     }
 
-    void approve() {
-        def approver = script.awaitHumanApproval(withoutNulls(changelog: settings.changelog, target: settings.target,
-                classification: classification, approvers: settings.approvers,
-                timeout: settings.approvalTimeoutHours, timeoutUnit: 'HOURS'))
-        script.echo("approval: the ${classification} plan for ${settings.target} was approved by ${approver}")
+    /** Writes the approval request awaitHumanApproval shows and binds to (the plan's checksum, this target) and archives it. */
+    void requestApproval(String dryRunReport) {
+        String request = report('approval-request.json')
+        List<String> arguments = [settings.changelog, '--target', settings.target, '--dry-run-report', dryRunReport,
+                                  '--out', request] + common()
+        String user = buildUser()
+        if (user) {
+            // Who started the build may not approve it: the request says so to the approvers.
+            arguments += ['--requested-by', user]
+        }
+        int code = cli.run('approval', ['request'] + arguments, null)
+        if (code != 0) {
+            cli.fail('approval request', code)
+        }
+        script.archiveArtifacts(artifacts: request)
+        approvalRequest = request
     }
 
-    void applyPlan() {
-        int code = cli.run('migrate', [settings.changelog, '--target', settings.target] + common('migrate.json'),
-                settings.targetCredentialsId)
+    /** Waits, outside any node, for the approvals the policy requires; the step reads the request from the archived artifacts. */
+    void approve() {
+        def approvers = script.awaitHumanApproval(withoutNulls(plan: approvalRequest, approvers: settings.approvers,
+                timeout: settings.approvalTimeoutHours, timeoutUnit: 'HOURS'))
+        script.echo("approval: the ${classification} plan for ${settings.target} was approved by ${approvers}")
+    }
+
+    /** The id of the user who started the build, or null (started by SCM, a timer, another build). */
+    @NonCPS
+    String buildUser() {
+        def causes = script.currentBuild.getBuildCauses(USER_CAUSE)
+        causes ? causes[0].userId as String : null
+    }
+
+    /** migrate, forward only; {@code backup}: where a destructive plan's manifest is, else empty. */
+    void applyPlan(List<String> backup) {
+        List<String> arguments = [settings.changelog, '--target', settings.target] + common()
+        if (settings.auditLog) {
+            // Only a shared path: the plugin's approvals are in the controller's audit log, which an agent cannot read.
+            arguments += ['--audit-log', settings.auditLog as String]
+        }
+        int code = cli.run('migrate', arguments + backup, settings.targetCredentialsId)
         if (code != 0) {
             cli.fail('migrate', code)
         }
@@ -246,14 +291,18 @@ class MigrationPipeline implements Serializable {
         }
     }
 
-    private List<String> common(String report) {
-        commonArguments(settings, report)
+    private List<String> common() {
+        commonArguments(settings)
     }
 
+    private String report(String name) {
+        "${settings.reportDir}/${name}".toString()
+    }
+
+    /** The options compat, drift, dry-run, migrate and approval request all take. */
     @NonCPS
-    static List<String> commonArguments(Map settings, String report) {
-        List<String> arguments = ['--dialect', settings.dialect, '--config', settings.config,
-                                  '--report', "${settings.reportDir}/${report}".toString()]
+    static List<String> commonArguments(Map settings) {
+        List<String> arguments = ['--dialect', settings.dialect as String, '--config', settings.config as String]
         if (settings.serverVersion) {
             arguments += ['--server-version', settings.serverVersion as String]
         }
@@ -265,11 +314,16 @@ class MigrationPipeline implements Serializable {
         List<String> arguments = []
         settings.healthUrls.each { arguments += ['--health-url', it as String] }
         if (settings.prometheusUrl) {
-            arguments += ['--prometheus-url', settings.prometheusUrl]
+            arguments += ['--prometheus-url', settings.prometheusUrl as String]
+            // verify refuses a Prometheus URL without a query, and a query without its limit.
+            if (settings.errorRateQuery) {
+                arguments += ['--error-rate-query', settings.errorRateQuery as String, '--error-rate-max', settings.errorRateMax as String]
+            }
+            if (settings.latencyP95Query) {
+                arguments += ['--latency-p95-query', settings.latencyP95Query as String, '--p95-latency-max', settings.p95LatencyMax as String]
+            }
         }
-        arguments + ['--error-rate-max', settings.errorRateMax, '--p95-latency-max', settings.p95LatencyMax,
-                     '--window', settings.verifyWindow, '--interval', settings.verifyInterval,
-                     '--report', "${settings.reportDir}/verify.json".toString()]
+        arguments + ['--window', settings.verifyWindow as String, '--interval', settings.verifyInterval as String]
     }
 
     @NonCPS

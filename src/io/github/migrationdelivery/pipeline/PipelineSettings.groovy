@@ -51,14 +51,17 @@ class PipelineSettings implements Serializable {
                 approvalTimeoutHours: 24,            // how long the approval waits
                 lockableResources   : 'auto',        // auto: the lock step when lockable-resources is installed; true: always; false: the engine's lock only
                 lockResource        : null,          // the lock's name; null: 'migration-delivery ' + target
+                auditLog            : null,          // migrate --audit-log: an approvals audit log the agents can read; null: the policy's (approval.auditLog)
                 // Deploy and verify
                 appImage            : null,          // the application version to deploy; needs deploy
                 previousImage       : null,          // the version running now: what a failed verification rolls back to
                 deploy              : null,          // { image -> ... }: deploys an image; called with previousImage to roll back
                 healthUrls          : [],            // HTTP health endpoints verify polls
                 prometheusUrl       : null,          // a Prometheus query API for error rate and latency; null: health endpoints only
-                errorRateMax        : '1%',          // verify: highest error rate
-                p95LatencyMax       : '250ms',       // verify: highest 95th percentile latency
+                errorRateQuery      : null,          // verify: a PromQL instant query giving the error rate as a fraction (needs prometheusUrl)
+                latencyP95Query     : null,          // verify: a PromQL instant query giving the p95 latency in seconds (needs prometheusUrl)
+                errorRateMax        : '1%',          // verify: highest error rate (with errorRateQuery)
+                p95LatencyMax       : '250ms',       // verify: highest 95th percentile latency (with latencyP95Query)
                 verifyWindow        : '5m',          // verify: how long to watch
                 verifyInterval      : '10s',         // verify: how often to look
                 decisionTimeoutMinutes: 60,          // how long to wait for a person when verify could not judge
@@ -108,7 +111,9 @@ class PipelineSettings implements Serializable {
     /** The library's default policy for this target: the resource's text with the production URL filled in. */
     @NonCPS
     static String defaultPolicy(String resourceText, Map settings) {
-        resourceText.replace('@TARGET@', settings.target as String).replace('@DIALECT@', settings.dialect as String)
+        // The dry-run step takes the server version only from here: a serverVersion option goes into the policy.
+        String version = settings.serverVersion ? "\nserverVersion: \"${settings.serverVersion}\"" : ''
+        resourceText.replace('@TARGET@', settings.target as String).replace('@DIALECT@', "${settings.dialect}${version}")
     }
 
     /** The JDBC URL's database family, as the engine's Credentials reads it. */
@@ -124,6 +129,8 @@ class PipelineSettings implements Serializable {
             deploy       : ['appImage'],
             previousImage: ['appImage'],
             appTests     : ['appTestDatabase', 'appImage'],
+            errorRateQuery : ['prometheusUrl'],
+            latencyP95Query: ['prometheusUrl'],
     ]
     /** A URL option and the credential option its login belongs in. */
     static final Map<String, String> LOGINS = [target: 'targetCredentialsId', appTestDatabase: 'appTestCredentialsId']
@@ -141,6 +148,9 @@ class PipelineSettings implements Serializable {
         }
         if (s.deploy && !s.healthUrls && !s.prometheusUrl) {
             found << "'healthUrls' (or 'prometheusUrl') is required when 'deploy' is given: verify needs something to watch"
+        }
+        if (s.prometheusUrl && !s.errorRateQuery && !s.latencyP95Query) {
+            found << "'errorRateQuery' or 'latencyP95Query' is required when 'prometheusUrl' is given: verify needs a query to ask it"
         }
         if (s.appTestDatabase && s.appTestDatabase == s.target) {
             found << "'appTestDatabase' is the target: the application's tests need a throw-away database"

@@ -34,7 +34,7 @@ class CpsSerializationTest extends BasePipelineTestCPS {
                 snapshotCredentialsId: 'ci-db'))
 
         assertEquals(['stage Prepare', 'lintMigration', 'cli compat', 'cli drift',
-                      'stage Test', 'dryRunOnSnapshot', 'assertLockBudget', 'cli dry-run',
+                      'stage Test', 'dryRunOnSnapshot', 'assertLockBudget', 'cli dry-run', 'cli approval',
                       'stage Migrate', 'awaitHumanApproval', 'lock', 'backupBeforeDestructive', 'cli migrate',
                       'stage Deploy', 'deploy registry.example.com/orders:1.4.0',
                       'stage Verify', 'cli verify', 'input', 'deploy registry.example.com/orders:1.3.2'], jenkins.trail)

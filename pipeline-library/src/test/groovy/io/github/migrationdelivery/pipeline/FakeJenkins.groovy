@@ -29,6 +29,8 @@ class FakeJenkins {
     final List<Map> waits = []
     final List<String> stages = []
     final List<Map> writtenFiles = []
+    /** The artifacts patterns archived, in order. */
+    final List<String> archived = []
     /** The order things happened in, by name: stages, plugin steps, CLI commands, deploys. */
     final List<String> trail = []
 
@@ -45,6 +47,7 @@ class FakeJenkins {
     void install() {
         binding.setVariable('scm', [$class: 'GitSCM'])
         binding.setVariable('env', [BUILD_URL: 'https://jenkins.example.com/job/orders/7/'])
+        setStartedBy('dev-bob')
 
         helper.registerAllowedMethod('stage', [String, Closure]) { String name, Closure body ->
             stages << name
@@ -54,7 +57,7 @@ class FakeJenkins {
         helper.registerAllowedMethod('node', [Closure]) { Closure body -> onNode(body) }
         helper.registerAllowedMethod('node', [String, Closure]) { String label, Closure body -> onNode(body) }
         helper.registerAllowedMethod('checkout', [Map], null)
-        helper.registerAllowedMethod('archiveArtifacts', [Map], null)
+        helper.registerAllowedMethod('archiveArtifacts', [Map]) { Map args -> archived << (args.artifacts as String) }
         helper.registerAllowedMethod('properties', [List], null)
         helper.registerAllowedMethod('disableConcurrentBuilds', [], { 'disableConcurrentBuilds' })
         helper.registerAllowedMethod('echo', [String], null)
@@ -92,20 +95,31 @@ class FakeJenkins {
         }
         helper.registerAllowedMethod('sh', [Map]) { Map args -> runCli(args) }
 
-        // The plugin's steps (jenkins-plugin/), as the library's contract describes them.
+        // The plugin's steps (jenkins-plugin/src/main/java/.../*Step.java): their parameters and what they return.
         helper.registerAllowedMethod('lintMigration', [Map]) { Map args ->
             trail << 'lintMigration'
-            [findings: lintBlocking ? 3 : 0, classification: classification, blocking: lintBlocking,
-             reportPath: 'build/migration-delivery/lint.json']
+            String dir = args.reportDir ?: 'migration-delivery'
+            List findings = lintBlocking ? [[rule: 'ban-drop-column', severity: 'error', file: args.changelog, line: 12,
+                                             message: 'drops column orders.note']] : []
+            [findings: findings, classification: classification, blocking: lintBlocking, failed: lintBlocking,
+             reportPath: "${dir}/lint.json".toString(), sarifPath: "${dir}/lint.sarif".toString(),
+             junitPath: "${dir}/lint-junit.xml".toString()]
         }
         helper.registerAllowedMethod('dryRunOnSnapshot', [Map]) { Map args ->
             trail << 'dryRunOnSnapshot'
-            [reportPath: 'build/migration-delivery/dry-run.json', longestWriteBlockingMs: 4, statements: 19]
+            String dir = args.reportDir ?: 'migration-delivery'
+            [totalMs: 812L, maxWriteBlockingMs: 4L, maxReadBlockingMs: 0L, maxBlockedMs: 6L, rewrites: 0, statements: 19,
+             rollbackRehearsal: 'passed', overBudget: false,
+             reportPath: "${dir}/dry-run.json".toString(), htmlPath: "${dir}/dry-run.html".toString()]
         }
-        helper.registerAllowedMethod('assertLockBudget', [Map]) { Map args -> trail << 'assertLockBudget' }
+        helper.registerAllowedMethod('assertLockBudget', [Map]) { Map args ->
+            trail << 'assertLockBudget'
+            [passed: true, breaches: []]
+        }
         helper.registerAllowedMethod('awaitHumanApproval', [Map]) { Map args ->
             waited('awaitHumanApproval')
-            'dba-alice'
+            assert args.plan in archived: "awaitHumanApproval outside a node reads the request from the artifacts; ${args.plan} was not archived"
+            'dba-alice,dba-carol'
         }
         helper.registerAllowedMethod('backupBeforeDestructive', [Map, Closure]) { Map args, Closure body ->
             trail << 'backupBeforeDestructive'
@@ -116,6 +130,23 @@ class FakeJenkins {
                 backupDepth--
             }
         }
+    }
+
+    /**
+     * Who started the build (a UserIdCause), or null for a build started by SCM or a timer: what
+     * RunWrapper.getBuildCauses(className) answers, as maps (a UserIdCause's has userId). The closure
+     * lives in currentBuild, which the CPS test serializes, so it holds nothing but the user.
+     */
+    void setStartedBy(String user) {
+        binding.getVariable('currentBuild').getBuildCauses = buildCauses(user)
+    }
+
+    private static Closure buildCauses(String user) {
+        Closure causes = { String type ->
+            type == 'hudson.model.Cause$UserIdCause' && user
+                    ? [[_class: type, shortDescription: "Started by user ${user}".toString(), userId: user]] : []
+        }
+        causes.dehydrate()
     }
 
     /** The CLI runs whose command is {@code command}. */

@@ -58,6 +58,7 @@ class MigrationPipelineTest extends BasePipelineTest {
 
         assertEquals(approvals, helper.methodCallCount('awaitHumanApproval'))
         assertEquals(backups, helper.methodCallCount('backupBeforeDestructive'))
+        assertEquals(approvals, jenkins.cli('approval').size(), 'an approval request exactly when an approval is awaited')
         assertEquals(1, jenkins.cli('migrate').size())
         assertEquals(approvals, jenkins.trail.subList(0, jenkins.trail.indexOf('cli migrate')).count('awaitHumanApproval'),
                 'the approval comes before migrate')
@@ -73,18 +74,62 @@ class MigrationPipelineTest extends BasePipelineTest {
         assertTrue(jenkins.cli('migrate')[0].insideBackup)
         def backup = helper.callStack.find { it.methodName == 'backupBeforeDestructive' }.args[0]
         assertEquals([changelog: 'db/changelog.xml', target: 'jdbc:postgresql://prod-db:5432/orders',
-                      credentialsId: 'prod-db'], backup)
+                      credentialsId: 'prod-db', out: '.migration-delivery/backups', config: '.migration-delivery.yml'], backup)
+        assertEquals("migration-delivery migrate 'db/changelog.xml' '--target' 'jdbc:postgresql://prod-db:5432/orders' "
+                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--backup-manifest' '.migration-delivery/backups'",
+                jenkins.cli('migrate')[0].line, 'migrate finds the manifest where the backup step wrote it')
     }
 
     @Test
-    void theApprovalCarriesThePlanAndTargetAndTheWaitHoldsNoExecutor() {
+    void theApprovalRequestIsWrittenOnTheAgentFromTheDryRunReportAndArchivedThenAwaitedWithoutAnExecutor() {
         jenkins.classification = 'destructive'
         library.run(LibraryFixture.MINIMAL + [approvers: 'dba-team', lockableResources: true])
 
+        def request = jenkins.cli('approval')[0]
+        assertEquals("migration-delivery approval 'request' 'db/changelog.xml' '--target' 'jdbc:postgresql://prod-db:5432/orders' "
+                + "'--dry-run-report' 'build/migration-delivery/dry-run.json' '--out' 'build/migration-delivery/approval-request.json' "
+                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--requested-by' 'dev-bob'", request.line)
+        assertEquals(null, request.credentialsId, 'writing the request reads no database')
+        assertEquals(['stage Test', 'dryRunOnSnapshot', 'assertLockBudget', 'cli approval', 'stage Migrate', 'awaitHumanApproval'],
+                jenkins.trail.subList(jenkins.trail.indexOf('stage Test'), jenkins.trail.indexOf('awaitHumanApproval') + 1))
+        assertTrue('build/migration-delivery/approval-request.json' in jenkins.archived, jenkins.archived.toString())
         assertEquals([[step: 'awaitHumanApproval', insideNode: false], [step: 'lock', insideNode: false]], jenkins.waits)
         def approval = helper.callStack.find { it.methodName == 'awaitHumanApproval' }.args[0]
-        assertEquals([changelog: 'db/changelog.xml', target: 'jdbc:postgresql://prod-db:5432/orders',
-                      classification: 'destructive', approvers: 'dba-team', timeout: 24, timeoutUnit: 'HOURS'], approval)
+        assertEquals([plan: 'build/migration-delivery/approval-request.json', approvers: 'dba-team', timeout: 24,
+                      timeoutUnit: 'HOURS'], approval)
+    }
+
+    @Test
+    void aBuildNotStartedByAPersonRequestsTheApprovalWithoutRequestedBy() {
+        jenkins.classification = 'backfill'
+        jenkins.startedBy = null
+        library.run(LibraryFixture.MINIMAL)
+
+        String line = jenkins.cli('approval')[0].line
+        assertFalse(line.contains('--requested-by'), line)
+        assertTrue(line.endsWith("'--out' 'build/migration-delivery/approval-request.json' '--dialect' 'postgresql' "
+                + "'--config' '.migration-delivery.yml'"), line)
+    }
+
+    @Test
+    void aFailedApprovalRequestStopsTheBuildBeforeAnyWait() {
+        jenkins.classification = 'backfill'
+        jenkins.exitCodes.approval = 2
+        String message = library.runExpectingFailure(LibraryFixture.MINIMAL)
+
+        assertEquals('migration-delivery approval request: bad input (or, for verify, could not judge) (exit 2)', message)
+        assertEquals(0, helper.methodCallCount('awaitHumanApproval'))
+        assertEquals(0, jenkins.cli('migrate').size())
+    }
+
+    @Test
+    void migrateReadsTheApprovalsFromTheAuditLogOnlyWhenASharedOneIsConfigured() {
+        jenkins.classification = 'backfill'
+        library.run(LibraryFixture.MINIMAL + [auditLog: '/mnt/shared/migration-delivery/approvals.jsonl', serverVersion: '15.4'])
+
+        assertEquals("migration-delivery migrate 'db/changelog.xml' '--target' 'jdbc:postgresql://prod-db:5432/orders' "
+                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--server-version' '15.4' "
+                + "'--audit-log' '/mnt/shared/migration-delivery/approvals.jsonl'", jenkins.cli('migrate')[0].line)
     }
 
     @Test
@@ -155,15 +200,38 @@ class MigrationPipelineTest extends BasePipelineTest {
         jenkins.classification = 'destructive'
         library.run(library.withDeploy(snapshotCredentialsId: 'staging-db'))
 
-        assertEquals([compat: 'staging-db', drift: 'prod-db', migrate: 'prod-db', verify: null],
+        assertEquals([compat: 'staging-db', drift: 'prod-db', approval: null, migrate: 'prod-db', verify: null],
                 jenkins.cliRuns.collectEntries { [it.command, it.credentialsId] })
         def binding = helper.callStack.find { it.methodName == 'usernamePassword' }.args[0]
         assertEquals('MD_DB_USER', binding.usernameVariable)
         assertEquals('MD_DB_PASSWORD', binding.passwordVariable)
         assertTrue(helper.callStack.findAll { it.methodName == 'withEnv' }.every { it.args[0] == ['PGUSER=', 'PGPASSWORD='] })
-        assertEquals("migration-delivery migrate 'db/changelog.xml' '--target' 'jdbc:postgresql://prod-db:5432/orders' "
-                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--report' 'build/migration-delivery/migrate.json'",
-                jenkins.cli('migrate')[0].line)
+        assertTrue(jenkins.cliRuns.every { !it.line.contains('MD_DB_PASSWORD') && !it.line.contains('--password') })
+    }
+
+    @Test
+    void compatBuildsOnTheSnapshotAndDriftReadsTheTargetEachWithItsJsonReport() {
+        library.run(LibraryFixture.MINIMAL + [usedColumns: 'db/used-columns.txt', serverVersion: '15.4'])
+
+        assertEquals("migration-delivery compat 'db/changelog.xml' '--before' 'template:jdbc:postgresql://staging-db:5432/orders_clone' "
+                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--server-version' '15.4' "
+                + "'--json' 'build/migration-delivery/compat.json' '--used-columns' 'db/used-columns.txt'", jenkins.cli('compat')[0].line)
+        assertEquals("migration-delivery drift 'db/changelog.xml' '--target' 'jdbc:postgresql://prod-db:5432/orders' "
+                + "'--dialect' 'postgresql' '--config' '.migration-delivery.yml' '--server-version' '15.4' "
+                + "'--json' 'build/migration-delivery/drift.json'", jenkins.cli('drift')[0].line)
+        def lint = helper.callStack.find { it.methodName == 'lintMigration' }.args[0]
+        assertEquals([changelog: 'db/changelog.xml', dialect: 'postgresql', serverVersion: '15.4', failOn: 'error',
+                      config: '.migration-delivery.yml', reportDir: 'build/migration-delivery'], lint)
+    }
+
+    @Test
+    void verifyPollsTheHealthEndpointsAndAsksPrometheusOnlyTheQueriesGivenEachWithItsLimit() {
+        library.run(library.withDeploy(prometheusUrl: 'http://prometheus:9090',
+                errorRateQuery: 'sum(rate(errors[1m])) / sum(rate(requests[1m]))', errorRateMax: '0.5%', verifyWindow: '2m'))
+
+        assertEquals("migration-delivery verify '--health-url' 'https://orders.example.com/health' "
+                + "'--prometheus-url' 'http://prometheus:9090' '--error-rate-query' 'sum(rate(errors[1m])) / sum(rate(requests[1m]))' "
+                + "'--error-rate-max' '0.5%' '--window' '2m' '--interval' '10s'", jenkins.cli('verify')[0].line)
     }
 
     @Test
@@ -172,7 +240,9 @@ class MigrationPipelineTest extends BasePipelineTest {
                 appTestDatabase: 'jdbc:postgresql://ci-db:5432/orders_ci', snapshotCredentialsId: 'ci-db'))
 
         def apply = jenkins.cli('dry-run')[0]
-        assertTrue(apply.line.contains("'--snapshot' 'jdbc:postgresql://ci-db:5432/orders_ci' '--in-place' '--no-rollback-rehearsal'"), apply.line)
+        assertEquals("migration-delivery dry-run 'db/changelog.xml' '--snapshot' 'jdbc:postgresql://ci-db:5432/orders_ci' "
+                + "'--in-place' '--no-rollback-rehearsal' '--dialect' 'postgresql' '--config' '.migration-delivery.yml' "
+                + "'--report' 'build/migration-delivery/app-test-database.json'", apply.line)
         assertEquals('ci-db', apply.credentialsId)
         assertEquals([['jdbc:postgresql://ci-db:5432/orders_ci', 'registry.example.com/orders:1.3.2'],
                       ['jdbc:postgresql://ci-db:5432/orders_ci', 'registry.example.com/orders:1.4.0']], library.application.tested)
@@ -184,7 +254,8 @@ class MigrationPipelineTest extends BasePipelineTest {
 
         def dryRun = helper.callStack.find { it.methodName == 'dryRunOnSnapshot' }.args[0]
         assertEquals([changelog: 'db/changelog.xml', snapshot: 'template:jdbc:postgresql://staging-db:5432/orders_clone',
-                      dialect: 'postgresql', config: '.migration-delivery.yml', rehearseRollback: false], dryRun)
+                      config: '.migration-delivery.yml', rehearseRollback: false, reportDir: 'build/migration-delivery'], dryRun,
+                'the dry-run step has no dialect or server version: the policy file gives them')
         def budget = helper.callStack.find { it.methodName == 'assertLockBudget' }.args[0]
         assertEquals([report: 'build/migration-delivery/dry-run.json', maxExclusiveMs: 50, onBreach: 'UNSTABLE'], budget)
     }
@@ -241,6 +312,15 @@ class MigrationPipelineTest extends BasePipelineTest {
         assertTrue(text.contains('url: jdbc:postgresql://prod-db:5432/orders'), text)
         assertTrue(text.contains('dialect: postgresql'), text)
         assertFalse(text.contains('@'), text)
+        assertFalse(text.contains('serverVersion'), text)
+    }
+
+    @Test
+    void aServerVersionOptionGoesIntoTheDefaultPolicyWhereTheDryRunStepReadsIt() {
+        jenkins.policyInRepository = false
+        library.run(LibraryFixture.MINIMAL + [serverVersion: '15.4'])
+
+        assertTrue(jenkins.writtenFiles[0].text.contains('dialect: postgresql\nserverVersion: "15.4"\n'), jenkins.writtenFiles[0].text)
     }
 
     @Test

@@ -59,6 +59,14 @@ class PipelineSettingsTest extends BasePipelineTest {
     }
 
     @Test
+    void prometheusNeedsAQueryAndAQueryNeedsPrometheus() {
+        assertEquals("migrationPipeline: 'errorRateQuery' or 'latencyP95Query' is required when 'prometheusUrl' is given: verify needs a query to ask it",
+                rejected(library.withDeploy(prometheusUrl: 'http://prometheus:9090')))
+        assertEquals("migrationPipeline: 'prometheusUrl' is required when 'latencyP95Query' is given",
+                rejected(library.withDeploy(latencyP95Query: 'histogram_quantile(0.95, sum(rate(b[1m])) by (le))')))
+    }
+
+    @Test
     void rollingBackToTheSameImageIsAConflict() {
         assertEquals("migrationPipeline: 'previousImage' is the same as 'appImage' ('registry.example.com/orders:1.4.0'): a rollback would change nothing",
                 rejected(library.withDeploy(previousImage: 'registry.example.com/orders:1.4.0')))
