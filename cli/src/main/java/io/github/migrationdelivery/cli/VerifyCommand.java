@@ -58,7 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
     MetricsOptions metrics;
 
     @Option(names = "--error-rate-max", paramLabel = "PERCENT", converter = WatchOptions.PercentConverter.class,
-            description = "The highest acceptable error rate, e.g. 1%.")
+            description = "The highest acceptable error rate, e.g. 1%%.")
     Double errorRateMax;
 
     @Option(names = "--p95-latency-max", paramLabel = "DURATION", converter = WatchOptions.DurationConverter.class,
