@@ -7,6 +7,7 @@ import io.github.migrationdelivery.engine.backfill.BackfillResult;
 import io.github.migrationdelivery.engine.backfill.BackfillSettings;
 import io.github.migrationdelivery.engine.config.DurationText;
 import io.github.migrationdelivery.engine.dryrun.SnapshotDryRun;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 import io.github.migrationdelivery.engine.snapshot.Credentials;
@@ -15,6 +16,7 @@ import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
 import io.github.migrationdelivery.engine.snapshot.Snapshots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -129,13 +131,19 @@ final class BackfillCommand implements Callable<Integer> {
             description = "The password (first line), when not in the URL, PGPASSWORD or MD_DB_PASSWORD.")
     Path passwordFile;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        return metrics.run("backfill", err, recorder -> backfill(recorder, spec.commandLine().getOut(), err));
+    }
+
+    private int backfill(MetricsRecorder recorder, PrintWriter out, PrintWriter err) {
         BackfillJob job = new BackfillJob(table, Optional.ofNullable(set), Optional.ofNullable(sql), Optional.ofNullable(where),
                 Optional.ofNullable(id));
         BackfillSettings settings = settings();
@@ -158,7 +166,8 @@ final class BackfillCommand implements Callable<Integer> {
             try (Snapshot copy = Snapshots.provider(snapshot, hint, options).open();
                  BackfillProgress p = new BackfillProgress(mode, err, progressInterval)) {
                 err.println("snapshot: " + copy.description());
-                result = new Backfill(settings.withMaxBatches(sampleBatches), p, replicaSpecs).run(copy.connection(), job);
+                result = new Backfill(settings.withMaxBatches(sampleBatches), new BackfillMetrics(p, recorder, table), replicaSpecs)
+                        .run(copy.connection(), job);
             }
             out.println(prediction(result));
             return ExitCode.OK.code();
@@ -171,7 +180,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         ConnectionSpec spec = Credentials.resolve(target, options);
         try (BackfillProgress p = new BackfillProgress(mode, err, progressInterval)) {
-            result = new Backfill(settings, p, replicaSpecs).run(spec, job);
+            result = new Backfill(settings, new BackfillMetrics(p, recorder, table), replicaSpecs).run(spec, job);
         }
         out.println(summary(result));
         return ExitCode.OK.code();

@@ -7,6 +7,7 @@ import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.lint.ChangeClass;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.dryrun.SnapshotDryRun;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.migrate.MigrateSettings;
 import io.github.migrationdelivery.engine.migrate.Migration;
 import io.github.migrationdelivery.engine.migrate.MigrationResult;
@@ -77,12 +78,18 @@ final class MigrateCommand implements Callable<Integer> {
             description = "The oldest backup a destructive plan accepts (default: ${DEFAULT-VALUE}).")
     String backupMaxAge;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return metrics.run("migrate", spec.commandLine().getErr(), recorder -> migrate(recorder, spec.commandLine().getOut()));
+    }
+
+    private int migrate(MetricsRecorder recorder, PrintWriter out) {
         ProjectConfig project = plan.project();
         SnapshotOptions options = SnapshotOptions.of(System.getenv());
         if (passwordFile != null) {
@@ -93,6 +100,7 @@ final class MigrateCommand implements Callable<Integer> {
         Dialect dialect = plan.dialect == null && project.dialect().isEmpty() ? database.dialect() : plan.dialect(project);
         ServerVersion version = plan.serverVersion(project, dialect);
         Plan p = plan.read(dialect, version);
+        recorder.plan(p);
         ChangeClass classification = project.lint(p, version, FailLevel.NEVER).changeClass();
         MigrationResult r = new Migration(settings(project.migrate()), releaseControls(project, classification), line -> {
             out.println("migrate: " + line);

@@ -3,10 +3,12 @@ package io.github.migrationdelivery.cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,17 +49,22 @@ class BackfillCommandTest {
     }
 
     @Test
-    void backfillsPrintsProgressLinesAndSaysSoWhenRunAgain() throws SQLException {
+    void backfillsPrintsProgressLinesAndSaysSoWhenRunAgain(@TempDir Path dir) throws Exception {
+        Path metrics = dir.resolve("backfill.prom");
         String[] args = {"backfill", "--target", url, "--table", "orders", "--set", "status = 'new', touched = touched + 1",
                 "--where", "status IS NULL", "--progress", "lines", "--progress-interval", "0s"};
-        Run run = run(args);
+        Run run = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--metrics-file", metrics.toString(), "--lag-query", "SELECT 0.25")).toArray(String[]::new));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("backfill orders-").contains(": public.orders by id (orders_pkey), ~200,000 rows;"
-                + " throttles: lag <= 10.0 s (max(replay_lag) of pg_stat_replication), lock waits <= 50 ms")
+                + " throttles: lag <= 10.0 s (--lag-query), lock waits <= 50 ms")
                 .containsPattern("rows done, [0-9,]+ left, [0-9,]+ rows/s, ETA");
         assertThat(run.out()).containsPattern("backfill orders-[0-9a-f]{12}: finished, 200,000 rows changed \\(200,000 over all runs\\),"
                 + " 200,000 walked in .* rows/s\\), \\d+ batches \\(p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms\\), paused");
         assertThat(query("SELECT touched || ' ' || count(*) FROM orders GROUP BY touched")).containsExactly("1 200000");
+        String prom = Files.readString(metrics);
+        assertThat(prom).containsPattern("backfill_rows_total\\{[^}]*table=\"orders\"[^}]*\\} 200000")
+                .containsPattern("replication_lag_seconds\\{[^}]*\\} 0\\.25");
 
         Run again = run(args);
         assertThat(again.exit()).isZero();

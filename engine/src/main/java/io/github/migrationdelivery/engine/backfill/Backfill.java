@@ -52,7 +52,7 @@ public final class Backfill {
     public BackfillResult run(ConnectionSpec target, BackfillJob job) {
         BackfillServer server = BackfillServer.of(target.dialect());
         try (Connection batch = target.connect(); Connection monitor = target.connect();
-             Throttle throttle = new Throttle(server, settings, replicas)) {
+             Throttle throttle = new Throttle(server, settings, replicas, listener::lag)) {
             TableKey key = server.key(batch, job.table());
             if (job.sql().isPresent() && key.columns().size() > 1) {
                 throw EngineException.badInput("--sql: table " + key.name() + " has the composite key " + key.displayColumns()

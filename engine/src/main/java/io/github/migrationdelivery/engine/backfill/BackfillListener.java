@@ -63,6 +63,10 @@ public interface BackfillListener {
     default void resumed(Duration pausedFor) {
     }
 
+    /** The replication lag measured before a batch (for metrics). */
+    default void lag(Duration lag) {
+    }
+
     /** Something worth a line that does not stop the backfill (a lock timeout it retries). */
     default void warning(String message) {
     }

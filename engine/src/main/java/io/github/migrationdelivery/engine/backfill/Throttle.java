@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * The checks made before each batch: replication lag and the user's load query. A check that
@@ -30,11 +32,13 @@ final class Throttle implements AutoCloseable {
     private final BackfillSettings settings;
     private final List<ConnectionSpec> replicas;
     private final Map<ConnectionSpec, Connection> replicaConnections = new LinkedHashMap<>();
+    private final Consumer<Duration> measuredLag;
 
-    Throttle(BackfillServer server, BackfillSettings settings, List<ConnectionSpec> replicas) {
+    Throttle(BackfillServer server, BackfillSettings settings, List<ConnectionSpec> replicas, Consumer<Duration> measuredLag) {
         this.server = server;
         this.settings = settings;
         this.replicas = List.copyOf(replicas);
+        this.measuredLag = measuredLag;
     }
 
     /** The throttles that are on, for the start line. */
@@ -95,6 +99,7 @@ final class Throttle implements AutoCloseable {
             String what = settings.lagQuery().isPresent() ? "--lag-query" : "reading replication lag";
             return Optional.of(new Pause(what + " failed: " + message(e), true));
         }
+        lag.ifPresent(seconds -> measuredLag.accept(Duration.ofMillis(Math.round(seconds * 1000))));
         if (lag.isPresent() && lag.getAsDouble() > max) {
             return Optional.of(new Pause("replication lag " + seconds(lag.getAsDouble()) + " > --max-lag " + seconds(max)
                     + " (" + source + ")", false));

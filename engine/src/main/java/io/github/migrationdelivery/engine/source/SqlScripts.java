@@ -245,18 +245,18 @@ final class SqlScripts {
      * bytes of each line without its line break (the byte-order mark already removed).
      */
     static int flywayChecksum(String text) {
+        // Line breaks are single bytes in UTF-8 and never part of another character: one encoding
+        // of the whole text, then the runs between them.
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         CRC32 crc = new CRC32();
         int start = 0;
-        int n = text.length();
-        while (start < n) {
-            int end = start;
-            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                crc.update(bytes, start, i - start);
+                start = i + 1;
             }
-            crc.update(text.substring(start, end).getBytes(StandardCharsets.UTF_8));
-            // Like BufferedReader.readLine: "\r\n", "\n" and "\r" each end one line.
-            start = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
         }
+        crc.update(bytes, start, bytes.length - start);
         return (int) crc.getValue();
     }
 
