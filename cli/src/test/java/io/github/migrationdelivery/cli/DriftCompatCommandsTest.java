@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** drift and compat end to end on the local PostgreSQL: exit codes, text and JSON, no throw-away database left behind. */
 class DriftCompatCommandsTest {
 
-    private static final String SERVER = CliRun.POSTGRES;
+    private static final String SERVER = CliRuns.SERVER;
     private static final Pattern THROW_AWAY = Pattern.compile("md_dryrun_[0-9a-f]+");
 
     @TempDir
@@ -31,34 +30,27 @@ class DriftCompatCommandsTest {
     String database;
     Path plan;
 
-
     @BeforeEach
     void databaseBuiltByHandAsTheMigrationSays() throws Exception {
-        database = "md_cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = CliRun.postgresAdmin()) {
-            c.createStatement().execute("CREATE DATABASE " + database);
-        }
-        execute("CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy int)");
+        database = CliRuns.seededDatabase("md_cli_", "CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy int)");
         plan = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(plan.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy int);\n");
     }
 
     @AfterEach
     void drop() throws SQLException {
-        try (Connection c = CliRun.postgresAdmin()) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        CliRuns.dropDatabase(database);
     }
 
     @Test
     void driftIsCleanThenFailsOnAHandAppliedColumnWithJson() throws Exception {
-        CliRun clean = CliRun.run("drift", "--target", SERVER + database, plan.toString());
+        CliRuns.Run clean = CliRuns.run("drift", "--target", SERVER + database, plan.toString());
         assertThat(clean.exit()).as(clean.err() + clean.out()).isZero();
         assertThat(clean.out()).contains("drift: clean");
 
         execute("ALTER TABLE orders ADD COLUMN hotfix int");
         Path json = dir.resolve("drift.json");
-        CliRun drift = CliRun.run("drift", "--target", SERVER + database, "--json", json.toString(), plan.toString());
+        CliRuns.Run drift = CliRuns.run("drift", "--target", SERVER + database, "--json", json.toString(), plan.toString());
         assertThat(drift.exit()).as(drift.err()).isEqualTo(1);
         assertThat(drift.out()).contains("schema: column orders.hotfix: in the live database only (integer)",
                 "    ALTER TABLE orders DROP COLUMN hotfix;", "drift: FAILED");
@@ -74,16 +66,16 @@ class DriftCompatCommandsTest {
         execute("DROP TABLE orders");
         Path drop = Files.createDirectories(dir.resolve("release"));
         Files.writeString(drop.resolve("V2__drop.sql"), "ALTER TABLE orders DROP COLUMN legacy;\n");
-        CliRun failing = CliRun.run("compat", "--before", SERVER + database, drop.toString());
+        CliRuns.Run failing = CliRuns.run("compat", "--before", SERVER + database, drop.toString());
         assertThat(failing.exit()).as(failing.err()).isEqualTo(3);
         assertThat(failing.err()).contains("V2__drop.sql:1:1", "relation \"orders\" does not exist");
         execute("CREATE TABLE orders (id bigint PRIMARY KEY, note text, legacy int)");
-        CliRun broken = CliRun.run("compat", "--before", SERVER + database, drop.toString());
+        CliRuns.Run broken = CliRuns.run("compat", "--before", SERVER + database, drop.toString());
         assertThat(broken.exit()).as(broken.err()).isEqualTo(1);
         assertThat(broken.out()).contains("BREAKING dropped-column: column orders.legacy", "    1. release N:", "compat: FAILED");
         Path used = dir.resolve("used.txt");
         Files.writeString(used, "# release 1.4\norders.id\norders.note\n");
-        CliRun harmless = CliRun.run("compat", "--before", SERVER + database, "--used-columns", used.toString(), "--json", "-", drop.toString());
+        CliRuns.Run harmless = CliRuns.run("compat", "--before", SERVER + database, "--used-columns", used.toString(), "--json", "-", drop.toString());
         assertThat(harmless.exit()).as(harmless.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(harmless.out());
         assertThat(doc.get("breaking").asBoolean()).isFalse();
@@ -93,7 +85,7 @@ class DriftCompatCommandsTest {
 
     @Test
     void compatNeedsExactlyOneSource() {
-        CliRun neither = CliRun.run("compat", plan.toString());
+        CliRuns.Run neither = CliRuns.run("compat", plan.toString());
         assertThat(neither.exit()).isEqualTo(2);
         assertThat(neither.err()).contains("exactly one of --target");
     }
@@ -105,7 +97,7 @@ class DriftCompatCommandsTest {
         boolean named = false;
         while (m.find()) {
             named = true;
-            try (Connection c = CliRun.postgresAdmin(); var ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            try (Connection c = CliRuns.admin(); var ps = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
                 ps.setString(1, m.group());
                 try (var rs = ps.executeQuery()) {
                     rs.next();

@@ -38,7 +38,7 @@ class DryRunCommandsTest {
     static Path safePlan;
     static Path unsafeReport;
     static Path safeReport;
-    static CliRun unsafeRun;
+    static CliRuns.Run unsafeRun;
 
     @BeforeAll
     static void seededSourceAndTwoReports() throws Exception {
@@ -54,10 +54,10 @@ class DryRunCommandsTest {
                 + "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_customer_id ON orders (customer_id);\n");
         unsafeReport = dir.resolve("unsafe.json");
         safeReport = dir.resolve("safe.json");
-        unsafeRun = CliRun.run("dry-run", unsafePlan.toString(), "--snapshot", "template:" + SERVER + source,
+        unsafeRun = CliRuns.run("dry-run", unsafePlan.toString(), "--snapshot", "template:" + SERVER + source,
                 "--report", unsafeReport.toString(), "--html", dir.resolve("unsafe.html").toString());
         assertThat(unsafeRun.exit()).as(unsafeRun.err()).isZero();
-        CliRun safe = CliRun.run("dry-run", safePlan.toString(), "--snapshot", "template:" + SERVER + source,
+        CliRuns.Run safe = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "template:" + SERVER + source,
                 "--report", safeReport.toString());
         assertThat(safe.exit()).as(safe.err()).isZero();
     }
@@ -87,7 +87,7 @@ class DryRunCommandsTest {
 
     @Test
     void assertLockBudgetFailsTheUnsafePlanNamingTheRuleAndTheRewrite() {
-        CliRun run = CliRun.run("assert-lock-budget", "--report", unsafeReport.toString(), "--max-exclusive-ms", "20");
+        CliRuns.Run run = CliRuns.run("assert-lock-budget", "--report", unsafeReport.toString(), "--max-exclusive-ms", "20");
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).containsPattern("unsafe/V1__index\\.sql:2:1: write-blocking-lock \\d+ ms > 20 ms "
                         + "\\[require-concurrent-index-creation\\]: CREATE INDEX idx_orders_customer_id")
@@ -97,7 +97,7 @@ class DryRunCommandsTest {
 
     @Test
     void assertLockBudgetPassesTheSafeRewrite() {
-        CliRun run = CliRun.run("assert-lock-budget", "--report", safeReport.toString(), "--max-exclusive-ms", "20");
+        CliRuns.Run run = CliRuns.run("assert-lock-budget", "--report", safeReport.toString(), "--max-exclusive-ms", "20");
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("lock budget: passed: 2 statements within write-blocking lock <= 20 ms");
     }
@@ -107,7 +107,7 @@ class DryRunCommandsTest {
         Path seed = dir.resolve("seed.sql");
         Files.writeString(seed, "INSERT INTO customers (email) VALUES ('seeded@example.com');\n"
                 + "CREATE TABLE seeded_marker (id int PRIMARY KEY);\n");
-        CliRun run = CliRun.run("check", safePlan.toString(), "--snapshot", "template:" + SERVER + source, "--seed", seed.toString(),
+        CliRuns.Run run = CliRuns.run("check", safePlan.toString(), "--snapshot", "template:" + SERVER + source, "--seed", seed.toString(),
                 "--html", dir.resolve("check.html").toString());
         assertThat(run.err()).contains("seed: " + seed + ": 2 statements");
         assertThat(run.out()).contains("lint: 1 changesets, 2 statements", "dry-run: applied",
@@ -134,18 +134,18 @@ class DryRunCommandsTest {
 
     @Test
     void badInputsAreOneLineAndExit2() throws IOException {
-        CliRun missing = CliRun.run("assert-lock-budget", "--report", dir.resolve("missing.json").toString());
+        CliRuns.Run missing = CliRuns.run("assert-lock-budget", "--report", dir.resolve("missing.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("migration-delivery: " + dir.resolve("missing.json") + ": dry-run report not found\n");
 
         Path malformed = dir.resolve("malformed.json");
         Files.writeString(malformed, "{\n  \"schemaVersion\": \"1\",\n  oops\n}\n");
-        CliRun bad = CliRun.run("assert-lock-budget", "--report", malformed.toString());
+        CliRuns.Run bad = CliRuns.run("assert-lock-budget", "--report", malformed.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).startsWith("migration-delivery: " + malformed + ":3:").contains("malformed dry-run report")
                 .hasLineCount(1);
 
-        CliRun scheme = CliRun.run("dry-run", safePlan.toString(), "--snapshot", "ftp://db.example.com/app");
+        CliRuns.Run scheme = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "ftp://db.example.com/app");
         assertThat(scheme.exit()).isEqualTo(2);
         assertThat(scheme.err()).startsWith("migration-delivery: --snapshot ftp://db.example.com/app: unknown kind of snapshot")
                 .hasLineCount(1);
@@ -153,7 +153,7 @@ class DryRunCommandsTest {
 
     @Test
     void aPasswordInTheSnapshotUrlIsNeverPrinted() {
-        CliRun run = CliRun.run("dry-run", safePlan.toString(), "--snapshot", "jdbc:postgresql://md:s3cret-pw@127.0.0.1:1/none");
+        CliRuns.Run run = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "jdbc:postgresql://md:s3cret-pw@127.0.0.1:1/none");
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out() + run.err()).doesNotContain("s3cret-pw").hasLineCount(1);
     }
@@ -166,7 +166,7 @@ class DryRunCommandsTest {
     }
 
     private static boolean databaseExists(String name) throws SQLException {
-        try (Connection c = CliRun.postgresAdmin();
+        try (Connection c = CliRuns.admin();
              ResultSet rs = c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
             return rs.next();
         }
