@@ -8,6 +8,7 @@ import io.github.migrationdelivery.engine.backup.BackupSettings;
 import io.github.migrationdelivery.engine.backup.ColumnRestore;
 import io.github.migrationdelivery.engine.config.ConfigLoader;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 import io.github.migrationdelivery.engine.snapshot.Credentials;
@@ -49,14 +50,22 @@ final class BackupCommand implements Callable<Integer> {
             description = "Also restore the archive into a throw-away database on the target's server and compare row counts.")
     boolean verifyRestore;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        return metrics.run("backup", spec.commandLine().getErr(), this::run);
+    }
+
+    private int run(MetricsRecorder recorder) {
         PrintWriter out = spec.commandLine().getOut();
         ProjectConfig project = plan.project();
         Plan p = plan.read(project);
+        recorder.plan(p);
         BackupSettings settings = BackupSettings.in(this.out).withWholeDatabase(wholeDatabase).withVerifyRestore(verifyRestore)
                 .withPgDump(project.backup().pgDump()).withPgRestore(project.backup().pgRestore());
         Optional<Backup.Taken> taken = new Backup(settings).take(p, target.connection());

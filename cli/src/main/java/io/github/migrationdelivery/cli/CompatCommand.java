@@ -6,6 +6,7 @@ import io.github.migrationdelivery.engine.compat.CompatChange;
 import io.github.migrationdelivery.engine.compat.CompatReport;
 import io.github.migrationdelivery.engine.compat.UsedColumns;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.report.CompatJson;
@@ -43,11 +44,18 @@ final class CompatCommand implements Callable<Integer> {
             description = "Columns the running version uses, one table.column per line (table.* for all, # comments): drops of others are harmless.")
     Path usedColumns;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        return metrics.run("compat", spec.commandLine().getErr(), this::run);
+    }
+
+    private int run(MetricsRecorder recorder) {
         if ((target == null) == (before == null)) {
             throw EngineException.badInput("compat: give exactly one of --target <jdbc-url> or --before <snapshot-uri>");
         }
@@ -56,6 +64,7 @@ final class CompatCommand implements Callable<Integer> {
         Dialect dialect = options.plan.dialect(project);
         Optional<UsedColumns> used = Optional.ofNullable(usedColumns).map(UsedColumns::read);
         Plan plan = options.plan.read(dialect, options.plan.serverVersion(project, dialect));
+        recorder.plan(plan);
         SnapshotOptions snapshotOptions = options.snapshotOptions(project, System.getenv());
         Compat compat = new Compat(used);
         CompatReport report;

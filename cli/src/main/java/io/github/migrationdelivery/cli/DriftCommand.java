@@ -4,6 +4,7 @@ import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.drift.ChecksumFinding;
 import io.github.migrationdelivery.engine.drift.Drift;
 import io.github.migrationdelivery.engine.drift.DriftReport;
+import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.report.DriftJson;
@@ -34,15 +35,23 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--no-schema", description = "Check checksums and order only; do not build and compare the schema.")
     boolean noSchema;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        return metrics.run("drift", spec.commandLine().getErr(), this::run);
+    }
+
+    private int run(MetricsRecorder recorder) {
         PrintWriter out = spec.commandLine().getOut();
         ProjectConfig project = options.plan.project();
         Dialect dialect = options.plan.dialect(project);
         Plan plan = options.plan.readKeepingDuplicateVersions(dialect, options.plan.serverVersion(project, dialect));
+        recorder.plan(plan);
         SnapshotOptions snapshotOptions = options.snapshotOptions(project, System.getenv());
         ConnectionSpec db = options.target(target, snapshotOptions);
         DriftReport report = new Drift().check(plan, db,
