@@ -1,6 +1,5 @@
 package io.github.migrationdelivery.cli;
 
-import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.config.ProjectConfig;
 import io.github.migrationdelivery.engine.dryrun.DryRunSettings;
 import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /** What {@code dry-run} and {@code check} share: the plan, the snapshot and how to apply the plan to it. */
 final class SnapshotRunOptions {
@@ -50,14 +48,6 @@ final class SnapshotRunOptions {
 
     /** The dry-run's settings: its defaults, then the config file's {@code dryRun:}, then the flags. */
     DryRunSettings settings(ProjectConfig project) {
-        DryRunSettings d = DryRunSettings.defaults();
-        int probe = probeIntervalMs != null ? probeIntervalMs
-                : project.dryRun().probeIntervalMs().orElse(d.probeIntervalMs());
-        if (probe < 1 || probe > 10_000) {
-            throw EngineException.badInput("--probe-interval-ms: must be between 1 and 10000 (got " + probe + ")");
-        }
-        return new DryRunSettings(project.dryRun().lockTimeout().orElse(d.lockTimeout()),
-                project.dryRun().statementTimeout().orElse(d.statementTimeout()), probe, d.probes(),
-                !noRollbackRehearsal, Optional.empty());
+        return DryRunSettings.of(project.dryRun(), probeIntervalMs, "--probe-interval-ms", !noRollbackRehearsal);
     }
 }

@@ -262,11 +262,8 @@ public class DryRunOnSnapshotStep extends Step implements Serializable {
                 if (!production.isEmpty()) {
                     options = options.withProductionUrl(production);
                 }
-                DryRunSettings d0 = DryRunSettings.defaults();
-                DryRunSettings settings = new DryRunSettings(project.dryRun().lockTimeout().orElse(d0.lockTimeout()),
-                        project.dryRun().statementTimeout().orElse(d0.statementTimeout()),
-                        project.dryRun().probeIntervalMs().orElse(d0.probeIntervalMs()), d0.probes(),
-                        step.rehearseRollback, Optional.empty());
+                DryRunSettings settings = DryRunSettings.of(project.dryRun(), null, "dryRun.probeIntervalMs",
+                        step.rehearseRollback);
                 Optional<LockBudget> budget = Optional.empty();
                 if (step.maxExclusiveMs != null) {
                     LockBudget b = LockBudget.defaults().withMaxWriteBlockingMs(defaultMaxWriteBlockingMs)

@@ -2,6 +2,7 @@ package io.github.migrationdelivery.engine.dryrun;
 
 import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.budget.LockBudget;
+import io.github.migrationdelivery.engine.config.DryRunConfig;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -37,6 +38,22 @@ public record DryRunSettings(Duration lockTimeout, Duration statementTimeout, in
     /** Lock timeout 5 s, statement timeout 10 min, probes every 5 ms, rollback rehearsed, no early stop. */
     public static DryRunSettings defaults() {
         return new DryRunSettings(Duration.ofSeconds(5), Duration.ofMinutes(10), DEFAULT_PROBE_INTERVAL_MS, true, true,
+                Optional.empty());
+    }
+
+    /**
+     * The defaults, then the configuration file's {@code dryRun:} section, then a probe interval
+     * given by the caller ({@code probeSetting} names it in errors; null: none given).
+     */
+    public static DryRunSettings of(DryRunConfig config, Integer probeIntervalMs, String probeSetting,
+                                    boolean rehearseRollback) {
+        DryRunSettings d = defaults();
+        int probe = probeIntervalMs != null ? probeIntervalMs : config.probeIntervalMs().orElse(d.probeIntervalMs());
+        if (probe < 1 || probe > 10_000) {
+            throw EngineException.badInput(probeSetting + ": must be between 1 and 10000 (got " + probe + ")");
+        }
+        return new DryRunSettings(config.lockTimeout().orElse(d.lockTimeout()),
+                config.statementTimeout().orElse(d.statementTimeout()), probe, d.probes(), rehearseRollback,
                 Optional.empty());
     }
 
