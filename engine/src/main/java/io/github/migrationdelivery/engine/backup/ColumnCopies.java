@@ -5,6 +5,8 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,19 @@ final class ColumnCopies {
 
     /** A dropped column as the server has it. */
     record Found(TableRef table, String column, String type, List<String> keys, List<String> keyTypes) {
+
+        /** The column with the primary key {@code keyQuery} lists: one row per key column, its name and type, in key order. */
+        static Found keyedBy(TableRef table, String column, String type, PreparedStatement keyQuery) throws SQLException {
+            List<String> keys = new ArrayList<>();
+            List<String> keyTypes = new ArrayList<>();
+            try (ResultSet rs = keyQuery.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                    keyTypes.add(rs.getString(2));
+                }
+            }
+            return new Found(table, column, type, keys, keyTypes);
+        }
 
         /** The key columns, then the column. */
         String select(Dialect dialect) {

@@ -153,22 +153,14 @@ final class MariadbBackup implements DialectBackup {
                 if (type == null) {
                     return null;
                 }
-                List<String> keys = new ArrayList<>();
-                List<String> keyTypes = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT k.COLUMN_NAME, c.COLUMN_TYPE "
                         + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.COLUMNS c "
                         + "ON c.TABLE_SCHEMA = k.TABLE_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME AND c.COLUMN_NAME = k.COLUMN_NAME "
                         + "WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.CONSTRAINT_NAME = 'PRIMARY' ORDER BY k.ORDINAL_POSITION")) {
                     ps.setString(1, database);
                     ps.setString(2, table.name());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            keys.add(rs.getString(1));
-                            keyTypes.add(rs.getString(2));
-                        }
-                    }
+                    return ColumnCopies.Found.keyedBy(table, dropped.column(), type, ps);
                 }
-                return new ColumnCopies.Found(table, dropped.column(), type, keys, keyTypes);
             }
 
             @Override

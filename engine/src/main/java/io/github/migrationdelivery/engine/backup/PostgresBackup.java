@@ -211,20 +211,12 @@ final class PostgresBackup implements DialectBackup {
                 if (type == null) {
                     return null;
                 }
-                List<String> keys = new ArrayList<>();
-                List<String> keyTypes = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
                         + "FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
                         + "WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
                     ps.setString(1, regclass);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            keys.add(rs.getString(1));
-                            keyTypes.add(rs.getString(2));
-                        }
-                    }
+                    return ColumnCopies.Found.keyedBy(table, dropped.column(), type, ps);
                 }
-                return new ColumnCopies.Found(table, dropped.column(), type, keys, keyTypes);
             }
 
             @Override

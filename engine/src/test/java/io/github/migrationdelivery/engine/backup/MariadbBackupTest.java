@@ -10,14 +10,11 @@ import io.github.migrationdelivery.engine.testdb.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +58,7 @@ class MariadbBackupTest {
     }
 
     @Test
-    void aDroppedColumnComesBackFromItsCopyByPrimaryKey() throws SQLException {
+    void aDroppedColumnComesBackFromItsCopyByPrimaryKey() throws SQLException, IOException {
         try (TestDatabase db = TestDatabases.create(Dialect.MARIADB).run("""
                 CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(100) CHARACTER SET utf8mb4, amount decimal(10,2));
                 CREATE TABLE audit (at int, note varchar(10));
@@ -70,7 +67,7 @@ class MariadbBackupTest {
                     FROM seq_1_to_2500
                 """)) {
             Plan plan = Plans.of(Dialect.MARIADB, dir, "ALTER TABLE orders DROP COLUMN note;\nALTER TABLE audit DROP COLUMN note;");
-            Map<Long, String> before = notes(db);
+            Map<Long, String> before = ColumnValues.notes(db);
             Backup.Taken taken = new Backup(BackupSettings.in(dir.resolve("d"))).take(plan, db.spec()).orElseThrow();
 
             String file = "columns/" + db.name() + ".orders.note.csv.gz";
@@ -84,25 +81,16 @@ class MariadbBackupTest {
             assertThat(taken.manifest().files()).extracting(BackupManifest.BackupFile::path).containsExactly("tables.sql", file);
             assertThat(taken.manifest().absent()).singleElement().asString().contains("audit.note", "no primary key");
 
+            assertThat(ColumnValues.inCopy(taken.directory().resolve(file))).isEqualTo(before);
             db.run("ALTER TABLE orders DROP COLUMN note;\nUPDATE orders SET amount = amount + 1");
             ColumnRestore.Restored r = new ColumnRestore(taken.manifestFile(), "orders", "note").into(db.spec());
 
             assertThat(r.columnAdded()).isTrue();
             assertThat(r.rowsInCopy()).isEqualTo(2500);
             assertThat(r.rowsUpdated()).isEqualTo(2500);
-            assertThat(notes(db)).isEqualTo(before);
+            assertThat(ColumnValues.notes(db)).isEqualTo(before);
             assertThat(before.values()).contains(null, "", "Zürich ☃ 東京", "note \"1\",\nline two");
         }
-    }
-
-    private static Map<Long, String> notes(TestDatabase db) throws SQLException {
-        Map<Long, String> notes = new HashMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, note FROM orders")) {
-            while (rs.next()) {
-                notes.put(rs.getLong(1), rs.getString(2));
-            }
-        }
-        return notes;
     }
 
     @Test
