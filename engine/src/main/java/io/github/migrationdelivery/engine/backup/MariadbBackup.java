@@ -9,6 +9,7 @@ import io.github.migrationdelivery.engine.snapshot.Snapshots;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +29,15 @@ import java.util.Map;
  * database). A dump cannot share its snapshot with another session, so the rows are counted in a
  * consistent snapshot of our own just before, and the archive's rows (its INSERT tuples) must
  * equal them: a table written to during the backup fails it rather than pass unchecked.
- * Dropped columns are kept by the table dump; a separate column copy is PostgreSQL-only for now.
+ * Dropped columns are also copied, keyed by primary key, in the snapshot that counts.
  */
 final class MariadbBackup implements DialectBackup {
 
     static final String ARCHIVE = "tables.sql";
     static final String DATABASE_ARCHIVE = "database.sql";
+
+    /** Rows fetched at a time: the copy streams rather than holding a large table in memory. */
+    private static final int STREAMED_ROWS = 4096;
 
     private final ConnectionSpec target;
     private final Path mariadbDump;
@@ -53,6 +57,8 @@ final class MariadbBackup implements DialectBackup {
         List<String> absent = new ArrayList<>();
         Map<String, Long> counts;
         List<TableRef> tables;
+        List<BackupManifest.ColumnCopy> copies;
+        List<String> files = new ArrayList<>(List.of(archive));
         try (Connection c = target.connect()) {
             tables = scope.wholeDatabase() ? allTables(c, database) : resolve(c, database, scope.tables(), absent);
             c.setAutoCommit(false);
@@ -60,6 +66,7 @@ final class MariadbBackup implements DialectBackup {
                 s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
             }
             counts = RowCounts.count(c, tables, Dialect.MARIADB);
+            copies = ColumnCopies.take(columnSource(c, database), scope, dir, absent, files);
             c.commit();
         } catch (SQLException e) {
             throw new EngineException(EngineException.Kind.DATABASE, "backup of " + target.redacted() + ": "
@@ -86,7 +93,7 @@ final class MariadbBackup implements DialectBackup {
             throw Backup.failed(e.getMessage());
         }
         Map<String, String> tools = Map.of("mariadb-dump", PostgresBackup.version(mariadbDump));
-        return new Dumped(archive, List.of(archive), counts, List.of(), absent, tools);
+        return new Dumped(archive, files, counts, copies, absent, tools);
     }
 
     @Override
@@ -131,6 +138,55 @@ final class MariadbBackup implements DialectBackup {
                     + " (rows written during the backup? take it again)");
         }
         return new BackupManifest.Verification(true, true, restore);
+    }
+
+    /** Dropped columns from information_schema, read through JDBC in the counting snapshot. */
+    private static ColumnCopies.Source columnSource(Connection c, String database) {
+        return new ColumnCopies.Source() {
+            @Override
+            public ColumnCopies.Found find(BackupScope.DroppedColumn dropped) throws SQLException {
+                if (dropped.table().qualified() && !dropped.table().schema().equals(database)) {
+                    return null;
+                }
+                TableRef table = new TableRef(database, dropped.table().name());
+                String type = columnType(c, table, dropped.column());
+                if (type == null) {
+                    return null;
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT k.COLUMN_NAME, c.COLUMN_TYPE "
+                        + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.COLUMNS c "
+                        + "ON c.TABLE_SCHEMA = k.TABLE_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME AND c.COLUMN_NAME = k.COLUMN_NAME "
+                        + "WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.CONSTRAINT_NAME = 'PRIMARY' ORDER BY k.ORDINAL_POSITION")) {
+                    ps.setString(1, database);
+                    ps.setString(2, table.name());
+                    return ColumnCopies.Found.keyedBy(table, dropped.column(), type, ps);
+                }
+            }
+
+            @Override
+            public long write(ColumnCopies.Found found, OutputStream out) throws SQLException, IOException {
+                try (Statement s = c.createStatement()) {
+                    s.setFetchSize(STREAMED_ROWS);
+                    try (ResultSet rs = s.executeQuery(found.select(Dialect.MARIADB))) {
+                        return ColumnCopyCsv.write(rs, out);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The column's type with its character set (a column re-added under the table's default could not hold the values); null when missing. */
+    static String columnType(Connection c, TableRef table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CONCAT(COLUMN_TYPE, IF(CHARACTER_SET_NAME IS NULL, '', "
+                + "CONCAT(' CHARACTER SET ', CHARACTER_SET_NAME, ' COLLATE ', COLLATION_NAME))) "
+                + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static List<TableRef> resolve(Connection c, String database, List<QualifiedName> names, List<String> absent)

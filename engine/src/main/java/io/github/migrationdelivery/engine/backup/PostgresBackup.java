@@ -9,10 +9,8 @@ import io.github.migrationdelivery.engine.snapshot.Snapshots;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import org.postgresql.PGConnection;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code pg_dump --format=custom} of the tables a plan can destroy (or of the whole database), in
@@ -83,7 +79,7 @@ final class PostgresBackup implements DialectBackup {
             List<String> files = new ArrayList<>(List.of(archive));
             try {
                 counts = RowCounts.count(c, tables, Dialect.POSTGRESQL);
-                copies = columnCopies(c, scope, dir, absent, files);
+                copies = ColumnCopies.take(columnSource(c), scope, dir, absent, files);
             } finally {
                 joinQuietly(dumping);
             }
@@ -194,71 +190,41 @@ final class PostgresBackup implements DialectBackup {
         return all;
     }
 
-    /**
-     * Each dropped column's values with the table's primary key, as a gzip CSV written by
-     * {@code COPY ... TO STDOUT} in the dump's snapshot. A table without a primary key has no
-     * key to restore by: the table dump holds the column, and the manifest says so in {@code absent}.
-     */
-    private List<BackupManifest.ColumnCopy> columnCopies(Connection c, BackupScope scope, Path dir, List<String> absent,
-                                                         List<String> files) throws SQLException {
-        List<BackupManifest.ColumnCopy> copies = new ArrayList<>();
-        for (BackupScope.DroppedColumn dropped : scope.droppedColumns()) {
-            String regclass = regclass(dropped.table());
-            String qualified = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || c.relname FROM pg_class c "
-                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
-                ps.setString(1, regclass);
-                try (ResultSet rs = ps.executeQuery()) {
-                    qualified = rs.next() ? rs.getString(1) : null;
-                }
-            }
-            String what = dropped.table() + "." + dropped.column();
-            String type = qualified == null ? null : columnType(c, regclass, dropped.column());
-            if (type == null) {
-                continue; // the table or column is not there: nothing to keep (the table is in absent already when missing)
-            }
-            List<String> keys = new ArrayList<>();
-            List<String> keyTypes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
-                    + "FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
-                    + "WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
-                ps.setString(1, regclass);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(rs.getString(1));
-                        keyTypes.add(rs.getString(2));
+    /** Dropped columns from pg_catalog, copied by {@code COPY ... TO STDOUT} in the dump's snapshot. */
+    private static ColumnCopies.Source columnSource(Connection c) {
+        return new ColumnCopies.Source() {
+            @Override
+            public ColumnCopies.Found find(BackupScope.DroppedColumn dropped) throws SQLException {
+                String regclass = regclass(dropped.table());
+                TableRef table;
+                try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+                    ps.setString(1, regclass);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return null;
+                        }
+                        table = new TableRef(rs.getString(1), rs.getString(2));
                     }
                 }
-            }
-            if (keys.isEmpty()) {
-                absent.add(what + " (column copy: the table has no primary key; the table dump holds the column)");
-                continue;
-            }
-            String file = "columns/" + qualified + "." + dropped.column() + ".csv.gz";
-            StringBuilder select = new StringBuilder("SELECT ");
-            for (String k : keys) {
-                select.append(TableRef.quote(Dialect.POSTGRESQL, k)).append(", ");
-            }
-            select.append(TableRef.quote(Dialect.POSTGRESQL, dropped.column())).append(" FROM ").append(regclass);
-            Path path = dir.resolve(file);
-            long rows;
-            try {
-                Files.createDirectories(path.getParent());
-                try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(path)), 1 << 16) {
-                    {
-                        def.setLevel(Deflater.BEST_SPEED);
-                    }
-                }) {
-                    rows = c.unwrap(PGConnection.class).getCopyAPI()
-                            .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER)", out);
+                String type = columnType(c, regclass, dropped.column());
+                if (type == null) {
+                    return null;
                 }
-            } catch (IOException e) {
-                throw Backup.failed("writing the copy of column " + what + " to " + path + ": " + e.getMessage());
+                try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
+                        + "FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+                        + "WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
+                    ps.setString(1, regclass);
+                    return ColumnCopies.Found.keyedBy(table, dropped.column(), type, ps);
+                }
             }
-            files.add(file);
-            copies.add(new BackupManifest.ColumnCopy(qualified, dropped.column(), type, keys, keyTypes, file, rows));
-        }
-        return copies;
+
+            @Override
+            public long write(ColumnCopies.Found found, OutputStream out) throws SQLException, IOException {
+                return c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyOut("COPY (" + found.select(Dialect.POSTGRESQL) + ") TO STDOUT (FORMAT csv, HEADER)", out);
+            }
+        };
     }
 
     static String columnType(Connection c, String regclass, String column) throws SQLException {
