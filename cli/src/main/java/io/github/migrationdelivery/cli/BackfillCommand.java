@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,9 +126,8 @@ final class BackfillCommand implements Callable<Integer> {
             description = "How often --progress lines prints (default ${DEFAULT-VALUE}).")
     Duration progressInterval;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "The password (first line), when not in the URL, PGPASSWORD or MD_DB_PASSWORD.")
-    Path passwordFile;
+    @Mixin
+    LoginOptions login;
 
     @Mixin
     MetricsOptions metrics;
@@ -147,12 +145,8 @@ final class BackfillCommand implements Callable<Integer> {
         BackfillJob job = new BackfillJob(table, Optional.ofNullable(set), Optional.ofNullable(sql), Optional.ofNullable(where),
                 Optional.ofNullable(id));
         BackfillSettings settings = settings();
-        SnapshotOptions options = SnapshotOptions.of(System.getenv());
-        if (passwordFile != null) {
-            options = options.withPasswordFile(passwordFile);
-        }
-        SnapshotOptions credentials = options;
-        List<ConnectionSpec> replicaSpecs = replicas.stream().map(r -> Credentials.resolve(r, credentials)).toList();
+        SnapshotOptions options = login.options(System.getenv());
+        List<ConnectionSpec> replicaSpecs = replicas.stream().map(r -> Credentials.resolve(r, options)).toList();
         BackfillProgress.Mode mode = BackfillProgress.Mode.of(progress, System.console() != null, System.getenv());
         BackfillResult result;
         if (dryRun) {

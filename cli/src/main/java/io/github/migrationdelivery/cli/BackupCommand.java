@@ -12,7 +12,6 @@ import io.github.migrationdelivery.engine.metrics.MetricsRecorder;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 import io.github.migrationdelivery.engine.snapshot.Credentials;
-import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,19 +161,15 @@ final class BackupCommand implements Callable<Integer> {
                 description = "The database, e.g. jdbc:postgresql://db:5432/app (password from PGPASSWORD, MD_DB_PASSWORD or --password-file, never the command line).")
         String url;
 
-        @Option(names = "--password-file", paramLabel = "FILE", description = "The target's password (first line).")
-        Path passwordFile;
+        @Mixin
+        LoginOptions login;
 
         /** Required, but checked here: picocli would demand it of {@code backup check} too. */
         ConnectionSpec connection() {
             if (url == null || url.isBlank()) {
                 throw EngineException.badInput("--target is required: the JDBC URL of the database");
             }
-            SnapshotOptions options = SnapshotOptions.of(System.getenv());
-            if (passwordFile != null) {
-                options = options.withPasswordFile(passwordFile);
-            }
-            return Credentials.resolve(url, options);
+            return Credentials.resolve(url, login.options(System.getenv()));
         }
     }
 }

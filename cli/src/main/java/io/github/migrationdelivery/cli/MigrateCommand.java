@@ -18,7 +18,6 @@ import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.snapshot.ConnectionSpec;
 import io.github.migrationdelivery.engine.snapshot.Credentials;
-import io.github.migrationdelivery.engine.snapshot.SnapshotOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +45,8 @@ final class MigrateCommand implements Callable<Integer> {
             description = "The database to migrate, e.g. jdbc:postgresql://db:5432/app (password from PGPASSWORD, MD_DB_PASSWORD or --password-file).")
     String target;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "The target's password (first line), when not in PGPASSWORD or MD_DB_PASSWORD.")
-    Path passwordFile;
+    @Mixin
+    LoginOptions login;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION",
             description = "How long each statement may wait for a lock (default: config migrate.lockTimeout, else 2s).")
@@ -91,11 +89,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     private int migrate(MetricsRecorder recorder, PrintWriter out) {
         ProjectConfig project = plan.project();
-        SnapshotOptions options = SnapshotOptions.of(System.getenv());
-        if (passwordFile != null) {
-            options = options.withPasswordFile(passwordFile);
-        }
-        ConnectionSpec database = Credentials.resolve(target, options);
+        ConnectionSpec database = Credentials.resolve(target, login.options(System.getenv()));
         // The target's URL says which server it is; a --dialect or config that disagrees is refused by Migration.
         Dialect dialect = plan.dialect == null && project.dialect().isEmpty() ? database.dialect() : plan.dialect(project);
         ServerVersion version = plan.serverVersion(project, dialect);

@@ -31,15 +31,11 @@ final class SnapshotRunOptions {
     @Option(names = "--in-place", description = "Use a jdbc: snapshot as it is instead of a throw-away copy of it.")
     boolean inPlace;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "The snapshot's password (first line), when not in the URL, PGPASSWORD or MD_DB_PASSWORD.")
-    Path passwordFile;
+    @Mixin
+    LoginOptions login;
 
     SnapshotOptions snapshotOptions(ProjectConfig project, Map<String, String> environment) {
-        SnapshotOptions o = SnapshotOptions.of(environment).withInPlace(inPlace);
-        if (passwordFile != null) {
-            o = o.withPasswordFile(passwordFile);
-        }
+        SnapshotOptions o = login.options(environment).withInPlace(inPlace);
         if (project.productionUrl().isPresent()) {
             o = o.withProductionUrl(project.productionUrl().get());
         }

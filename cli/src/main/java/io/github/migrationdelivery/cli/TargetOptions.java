@@ -31,18 +31,14 @@ final class TargetOptions {
                     + " jdbc:<empty database>, docs/snapshots.md). Default: an empty throw-away database on the target's server.")
     String scratch;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "The password (first line), when not in the URL, PGPASSWORD or MD_DB_PASSWORD.")
-    Path passwordFile;
+    @Mixin
+    LoginOptions login;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE (- for standard output, instead of the text).")
     Path json;
 
     SnapshotOptions snapshotOptions(ProjectConfig project, Map<String, String> environment) {
-        SnapshotOptions o = SnapshotOptions.of(environment);
-        if (passwordFile != null) {
-            o = o.withPasswordFile(passwordFile);
-        }
+        SnapshotOptions o = login.options(environment);
         return project.productionUrl().map(o::withProductionUrl).orElse(o);
     }
 
