@@ -18,6 +18,8 @@ class MigrationPipeline implements Serializable {
     /** Where backupBeforeDestructive writes its backups and migrate looks for their manifests (in the workspace). */
     static final String BACKUP_DIR = '.migration-delivery/backups'
     static final String USER_CAUSE = 'hudson.model.Cause$UserIdCause'
+    /** The stash that carries the baseline from the Deploy stage's agent to the Verify stage's. */
+    static final String BASELINE_STASH = 'migration-delivery-baseline'
 
     private final def script
     private final Map settings
@@ -26,6 +28,8 @@ class MigrationPipeline implements Serializable {
     private String classification
     /** The approval request written in Test (beside the dry-run report it cites) and archived; null for an additive plan. */
     private String approvalRequest
+    /** The baseline recorded before the deploy (stashed as BASELINE_STASH); null when none was taken. */
+    private String baseline
 
     MigrationPipeline(def script, Map settings) {
         this.script = script
@@ -108,7 +112,31 @@ class MigrationPipeline implements Serializable {
 
     void deploy() {
         onAgent {
+            if (takesBaseline(settings)) {
+                recordBaseline()
+            }
             settings.deploy.call(settings.appImage)
+        }
+    }
+
+    /**
+     * The Prometheus queries measured before the deploy, so verify judges what the deploy changed rather than
+     * the level the service already ran at (docs/verify.md). With verifyBaseline 'auto' a baseline that cannot
+     * be taken (no traffic, no data) leaves verify with the thresholds alone; with true it stops the build
+     * before anything is deployed.
+     */
+    void recordBaseline() {
+        String file = report('verify-baseline.json')
+        int code = cli.run('verify baseline', ['--out', file] + watchArguments(settings), null)
+        if (code == 0) {
+            // Verify may run on another agent: the file travels with the build.
+            script.stash(name: BASELINE_STASH, includes: file)
+            baseline = file
+        } else if (settings.verifyBaseline == true) {
+            cli.fail('verify baseline', code, "nothing was deployed; 'verifyBaseline' is true")
+        } else {
+            script.echo("verify baseline: ${MigrationCli.meaning(code)} (exit ${code}); "
+                    + "verify judges ${settings.appImage} against errorRateMax / p95LatencyMax alone")
         }
     }
 
@@ -116,7 +144,10 @@ class MigrationPipeline implements Serializable {
     void verify() {
         int code = 0
         onAgent {
-            code = cli.run('verify', verifyArguments(settings), null)
+            if (baseline) {
+                script.unstash(BASELINE_STASH)
+            }
+            code = cli.run('verify', verifyArguments(settings, baseline), null)
         }
         if (code == 0) {
             script.echo("verify: ${settings.appImage} is healthy")
@@ -248,7 +279,7 @@ class MigrationPipeline implements Serializable {
     }
 
     void decideRollBack() {
-        String reason = "verify: could not judge the health of ${settings.appImage} (see ${settings.reportDir}/verify.json)"
+        String reason = "verify: could not judge the health of ${settings.appImage} (the samples are in verify's output above)"
         if (!settings.previousImage) {
             script.error("${reason}; no previousImage to roll back to: check the service by hand")
         }
@@ -309,21 +340,50 @@ class MigrationPipeline implements Serializable {
         arguments
     }
 
+    /** What verify and verify baseline both watch: the same checks, window and interval. */
     @NonCPS
-    static List<String> verifyArguments(Map settings) {
+    static List<String> watchArguments(Map settings) {
         List<String> arguments = []
         settings.healthUrls.each { arguments += ['--health-url', it as String] }
         if (settings.prometheusUrl) {
+            // verify refuses a Prometheus URL without a query.
             arguments += ['--prometheus-url', settings.prometheusUrl as String]
-            // verify refuses a Prometheus URL without a query, and a query without its limit.
             if (settings.errorRateQuery) {
-                arguments += ['--error-rate-query', settings.errorRateQuery as String, '--error-rate-max', settings.errorRateMax as String]
+                arguments += ['--error-rate-query', settings.errorRateQuery as String]
             }
             if (settings.latencyP95Query) {
-                arguments += ['--latency-p95-query', settings.latencyP95Query as String, '--p95-latency-max', settings.p95LatencyMax as String]
+                arguments += ['--latency-p95-query', settings.latencyP95Query as String]
             }
         }
         arguments + ['--window', settings.verifyWindow as String, '--interval', settings.verifyInterval as String]
+    }
+
+    /** verify's: what it watches, each query's limit, and the baseline with its margins when one was taken. */
+    @NonCPS
+    static List<String> verifyArguments(Map settings, String baseline) {
+        List<String> arguments = watchArguments(settings)
+        if (settings.errorRateQuery) {
+            arguments += ['--error-rate-max', settings.errorRateMax as String]
+        }
+        if (settings.latencyP95Query) {
+            arguments += ['--p95-latency-max', settings.p95LatencyMax as String]
+        }
+        if (baseline) {
+            arguments += ['--baseline', baseline]
+            if (settings.errorRateMargin) {
+                arguments += ['--error-rate-margin', settings.errorRateMargin as String]
+            }
+            if (settings.p95LatencyMargin) {
+                arguments += ['--p95-latency-margin', settings.p95LatencyMargin as String]
+            }
+        }
+        arguments
+    }
+
+    /** Whether the Deploy stage measures a baseline first: only Prometheus's numbers have one to compare with. */
+    @NonCPS
+    static boolean takesBaseline(Map settings) {
+        settings.prometheusUrl && (settings.verifyBaseline == true || settings.verifyBaseline == 'auto')
     }
 
     @NonCPS

@@ -19,6 +19,7 @@ class PipelineSettings implements Serializable {
             onBudgetBreach   : ['FAILURE', 'UNSTABLE'],
             onBreakingChange : ['FAILURE', 'UNSTABLE'],
             lockableResources: ['auto', true, false],
+            verifyBaseline   : ['auto', true, false],
     ]
 
     /** Every option with its default; null means "not set". */
@@ -62,6 +63,11 @@ class PipelineSettings implements Serializable {
                 latencyP95Query     : null,          // verify: a PromQL instant query giving the p95 latency in seconds (needs prometheusUrl)
                 errorRateMax        : '1%',          // verify: highest error rate (with errorRateQuery)
                 p95LatencyMax       : '250ms',       // verify: highest 95th percentile latency (with latencyP95Query)
+                verifyBaseline      : 'auto',        // measure the Prometheus queries before the deploy (verify baseline) so verify judges the change:
+                                                     // auto: when prometheusUrl is given, going on without one if it cannot be taken;
+                                                     // true: required (needs prometheusUrl; no baseline, no deploy); false: never
+                errorRateMargin     : null,          // with a baseline: percentage points above its error rate still healthy; null: verify's 0.5%
+                p95LatencyMargin    : null,          // with a baseline: how far above its p95 latency is still healthy; null: verify's 20%
                 verifyWindow        : '5m',          // verify: how long to watch
                 verifyInterval      : '10s',         // verify: how often to look
                 decisionTimeoutMinutes: 60,          // how long to wait for a person when verify could not judge
@@ -131,6 +137,8 @@ class PipelineSettings implements Serializable {
             appTests     : ['appTestDatabase', 'appImage'],
             errorRateQuery : ['prometheusUrl'],
             latencyP95Query: ['prometheusUrl'],
+            errorRateMargin : ['errorRateQuery'],
+            p95LatencyMargin: ['latencyP95Query'],
     ]
     /** A URL option and the credential option its login belongs in. */
     static final Map<String, String> LOGINS = [target: 'targetCredentialsId', appTestDatabase: 'appTestCredentialsId']
@@ -151,6 +159,14 @@ class PipelineSettings implements Serializable {
         }
         if (s.prometheusUrl && !s.errorRateQuery && !s.latencyP95Query) {
             found << "'errorRateQuery' or 'latencyP95Query' is required when 'prometheusUrl' is given: verify needs a query to ask it"
+        }
+        if (s.verifyBaseline == true && !s.prometheusUrl) {
+            found << "'prometheusUrl' is required when 'verifyBaseline' is true: the baseline is the service's error rate and latency before the deploy"
+        }
+        if (s.verifyBaseline == false) {
+            ['errorRateMargin', 'p95LatencyMargin'].findAll { s[it] }.each {
+                found << "'${it}' applies only to a baseline, and 'verifyBaseline' is false"
+            }
         }
         if (s.appTestDatabase && s.appTestDatabase == s.target) {
             found << "'appTestDatabase' is the target: the application's tests need a throw-away database"
@@ -175,8 +191,8 @@ class PipelineSettings implements Serializable {
             return value instanceof String || (value instanceof List && value.every { it instanceof CharSequence }) ? null
                     : 'must be a URL or a list of URLs'
         }
-        if (key == 'lockableResources') {
-            return null // one of CHOICES
+        if (CHOICES[key]?.any { it instanceof Boolean }) {
+            return null // a string or a boolean: CHOICES names the values allowed
         }
         if (byDefault instanceof Number) {
             return value instanceof Number && value > 0 ? null : "must be a number greater than 0, not '${value}'"

@@ -23,7 +23,7 @@ class CpsSerializationTest extends BasePipelineTestCPS {
         jenkins = library.jenkins
     }
 
-    /** Every stage, approval, lock, backup, application tests, the person's decision and the rollback: one run (CPS runs are slow). */
+    /** Every stage, approval, lock, backup, application tests, the baseline, the person's decision and the rollback: one run (CPS runs are slow). */
     @Test
     void theLongestPathSerializesAtEveryStep() {
         jenkins.classification = 'destructive'
@@ -31,13 +31,14 @@ class CpsSerializationTest extends BasePipelineTestCPS {
         jenkins.decision = LibraryFixture.ROLL_BACK
         String message = library.runExpectingFailure(library.withDeploy(lockableResources: true,
                 appTests: library.application.tests(), appTestDatabase: 'jdbc:postgresql://ci-db:5432/orders_ci',
-                snapshotCredentialsId: 'ci-db'))
+                snapshotCredentialsId: 'ci-db', prometheusUrl: 'http://prometheus:9090', errorRateQuery: 'sum(rate(errors[1m]))'))
 
         assertEquals(['stage Prepare', 'lintMigration', 'cli compat', 'cli drift',
                       'stage Test', 'dryRunOnSnapshot', 'assertLockBudget', 'cli dry-run', 'cli approval',
                       'stage Migrate', 'awaitHumanApproval', 'lock', 'backupBeforeDestructive', 'cli migrate',
-                      'stage Deploy', 'deploy registry.example.com/orders:1.4.0',
-                      'stage Verify', 'cli verify', 'input', 'deploy registry.example.com/orders:1.3.2'], jenkins.trail)
+                      'stage Deploy', 'cli verify baseline', 'stash migration-delivery-baseline', 'deploy registry.example.com/orders:1.4.0',
+                      'stage Verify', 'unstash migration-delivery-baseline', 'cli verify', 'input',
+                      'deploy registry.example.com/orders:1.3.2'], jenkins.trail)
         assertEquals([false, false, false], jenkins.waits*.insideNode)
         assertTrue(jenkins.cli('migrate')[0].insideBackup)
         assertEquals(2, library.application.tested.size())

@@ -18,7 +18,7 @@ class FakeJenkins {
     String classification = 'additive'
     boolean lintBlocking = false
     boolean policyInRepository = true
-    /** CLI command (compat, drift, migrate, verify, dry-run) to its exit code; 0 when absent. */
+    /** CLI command (compat, drift, migrate, verify baseline, verify, dry-run) to its exit code; 0 when absent. */
     Map<String, Integer> exitCodes = [:]
     /** What a person answers when verify could not judge. */
     String decision = LibraryFixture.KEEP
@@ -31,6 +31,8 @@ class FakeJenkins {
     final List<Map> writtenFiles = []
     /** The artifacts patterns archived, in order. */
     final List<String> archived = []
+    /** Stash name to the files it holds (its includes); unstash checks the stash exists, as Jenkins does. */
+    final Map<String, String> stashes = [:]
     /** The order things happened in, by name: stages, plugin steps, CLI commands, deploys. */
     final List<String> trail = []
 
@@ -58,6 +60,16 @@ class FakeJenkins {
         helper.registerAllowedMethod('node', [String, Closure]) { String label, Closure body -> onNode(body) }
         helper.registerAllowedMethod('checkout', [Map], null)
         helper.registerAllowedMethod('archiveArtifacts', [Map]) { Map args -> archived << (args.artifacts as String) }
+        helper.registerAllowedMethod('stash', [Map]) { Map args ->
+            assert nodeDepth > 0: 'stash needs a workspace'
+            trail << "stash ${args.name}".toString()
+            stashes[args.name as String] = args.includes as String
+        }
+        helper.registerAllowedMethod('unstash', [String]) { String name ->
+            assert nodeDepth > 0: 'unstash needs a workspace'
+            assert stashes.containsKey(name): "no such saved stash '${name}'"
+            trail << "unstash ${name}".toString()
+        }
         helper.registerAllowedMethod('properties', [List], null)
         helper.registerAllowedMethod('disableConcurrentBuilds', [], { 'disableConcurrentBuilds' })
         helper.registerAllowedMethod('echo', [String], null)
@@ -172,7 +184,8 @@ class FakeJenkins {
         assert args.returnStatus == true: 'the library reads exit codes itself'
         String line = args.script as String
         assert nodeDepth > 0: "'${line}' ran outside a node"
-        String command = line.split(' ')[1]
+        // The command as the library names it in the step's label: 'verify baseline', 'migrate', ...
+        String command = (args.label as String) - 'migration-delivery '
         trail << "cli ${command}".toString()
         cliRuns << [command: command, line: line,
                     credentialsId: credentialsInScope ? credentialsInScope.last() : null,

@@ -227,11 +227,104 @@ class MigrationPipelineTest extends BasePipelineTest {
     @Test
     void verifyPollsTheHealthEndpointsAndAsksPrometheusOnlyTheQueriesGivenEachWithItsLimit() {
         library.run(library.withDeploy(prometheusUrl: 'http://prometheus:9090',
-                errorRateQuery: 'sum(rate(errors[1m])) / sum(rate(requests[1m]))', errorRateMax: '0.5%', verifyWindow: '2m'))
+                errorRateQuery: 'sum(rate(errors[1m])) / sum(rate(requests[1m]))', errorRateMax: '0.5%', verifyWindow: '2m',
+                verifyBaseline: false))
 
         assertEquals("migration-delivery verify '--health-url' 'https://orders.example.com/health' "
                 + "'--prometheus-url' 'http://prometheus:9090' '--error-rate-query' 'sum(rate(errors[1m])) / sum(rate(requests[1m]))' "
-                + "'--error-rate-max' '0.5%' '--window' '2m' '--interval' '10s'", jenkins.cli('verify')[0].line)
+                + "'--window' '2m' '--interval' '10s' '--error-rate-max' '0.5%'", jenkins.cli('verify')[0].line)
+        assertEquals([], jenkins.cli('verify baseline'), "verifyBaseline false: no baseline")
+    }
+
+    /** The example service's Prometheus checks, as in examples/orders-service/Jenkinsfile. */
+    private Map withPrometheus(Map extra = [:]) {
+        library.withDeploy([prometheusUrl  : 'http://prometheus:9090',
+                            errorRateQuery : 'sum(rate(errors[1m])) / sum(rate(requests[1m]))',
+                            latencyP95Query: 'histogram_quantile(0.95, sum(rate(latency_bucket[1m])) by (le))'] + extra)
+    }
+
+    @Test
+    void aBaselineIsMeasuredBeforeTheDeployWithTheSameChecksAndVerifyJudgesAgainstIt() {
+        library.run(withPrometheus())
+
+        String watch = ("'--health-url' 'https://orders.example.com/health' '--prometheus-url' 'http://prometheus:9090' "
+                + "'--error-rate-query' 'sum(rate(errors[1m])) / sum(rate(requests[1m]))' "
+                + "'--latency-p95-query' 'histogram_quantile(0.95, sum(rate(latency_bucket[1m])) by (le))' "
+                + "'--window' '5m' '--interval' '10s'")
+        assertEquals("migration-delivery verify baseline '--out' 'build/migration-delivery/verify-baseline.json' " + watch,
+                jenkins.cli('verify baseline')[0].line, 'the baseline takes no limits: verify baseline refuses them')
+        assertEquals("migration-delivery verify " + watch + " '--error-rate-max' '1%' '--p95-latency-max' '250ms' "
+                + "'--baseline' 'build/migration-delivery/verify-baseline.json'", jenkins.cli('verify')[0].line)
+        assertEquals(['stage Deploy', 'cli verify baseline', 'stash migration-delivery-baseline',
+                      'deploy registry.example.com/orders:1.4.0',
+                      'stage Verify', 'unstash migration-delivery-baseline', 'cli verify'],
+                jenkins.trail.drop(jenkins.trail.indexOf('stage Deploy')))
+        assertEquals(['migration-delivery-baseline': 'build/migration-delivery/verify-baseline.json'], jenkins.stashes,
+                'the file verify reads is the one stashed')
+        assertEquals(null, jenkins.cli('verify baseline')[0].credentialsId)
+        assertJobStatusSuccess()
+    }
+
+    @Test
+    void theMarginsGoToVerifyOnlyWithABaseline() {
+        library.run(withPrometheus(errorRateMargin: '0.2%', p95LatencyMargin: '10%', reportDir: 'out/md'))
+
+        assertTrue(jenkins.cli('verify')[0].line.endsWith("'--baseline' 'out/md/verify-baseline.json' "
+                + "'--error-rate-margin' '0.2%' '--p95-latency-margin' '10%'"), jenkins.cli('verify')[0].line)
+
+        load()
+        jenkins.exitCodes['verify baseline'] = 2
+        library.run(withPrometheus(errorRateMargin: '0.2%'))
+        assertFalse(jenkins.cli('verify')[0].line.contains('margin'), jenkins.cli('verify')[0].line)
+    }
+
+    @Test
+    void healthEndpointsAloneTakeNoBaseline() {
+        library.run(library.withDeploy())
+
+        assertEquals(['cli verify'], jenkins.trail.findAll { it.startsWith('cli verify') })
+        assertEquals(0, helper.methodCallCount('stash') + helper.methodCallCount('unstash'))
+        assertFalse(jenkins.cli('verify')[0].line.contains('--baseline'), jenkins.cli('verify')[0].line)
+    }
+
+    @Test
+    void verifyBaselineFalseTakesNoneEvenWithPrometheus() {
+        library.run(withPrometheus(verifyBaseline: false))
+
+        assertEquals([], jenkins.cli('verify baseline'))
+        assertFalse(jenkins.cli('verify')[0].line.contains('--baseline'), jenkins.cli('verify')[0].line)
+    }
+
+    @Test
+    void aBaselineThatCannotBeTakenLeavesVerifyWithItsThresholdsUnlessItIsRequired() {
+        jenkins.exitCodes['verify baseline'] = 2
+        library.run(withPrometheus())
+
+        assertEquals(['registry.example.com/orders:1.4.0'], library.application.deployed)
+        assertEquals(0, helper.methodCallCount('stash') + helper.methodCallCount('unstash'))
+        assertTrue(jenkins.cli('verify')[0].line.endsWith("'--error-rate-max' '1%' '--p95-latency-max' '250ms'"),
+                jenkins.cli('verify')[0].line)
+        assertJobStatusSuccess()
+
+        load()
+        jenkins.exitCodes['verify baseline'] = 2
+        String message = library.runExpectingFailure(withPrometheus(verifyBaseline: true))
+        assertEquals("migration-delivery verify baseline: bad input (or, for verify, could not judge) (exit 2); "
+                + "nothing was deployed; 'verifyBaseline' is true", message)
+        assertEquals([], library.application.deployed)
+        assertEquals([], jenkins.cli('verify'))
+    }
+
+    @Test
+    void anUnhealthyVerdictAgainstTheBaselineStillRollsBackToThePreviousImage() {
+        jenkins.exitCodes.verify = 1
+        String message = library.runExpectingFailure(withPrometheus())
+
+        assertEquals(['cli verify baseline', 'stash migration-delivery-baseline', 'deploy registry.example.com/orders:1.4.0',
+                      'stage Verify', 'unstash migration-delivery-baseline', 'cli verify', 'deploy registry.example.com/orders:1.3.2'],
+                jenkins.trail.drop(jenkins.trail.indexOf('cli verify baseline')))
+        assertTrue(message.contains('rolled back to registry.example.com/orders:1.3.2'), message)
+        assertJobStatusFailure()
     }
 
     @Test

@@ -46,7 +46,7 @@ class OneLinerTest extends BasePipelineTest {
         runScript('examples/orders-service/Jenkinsfile')
 
         assertEquals(['Prepare', 'Test', 'Migrate', 'Deploy', 'Verify'], jenkins.stages)
-        assertEquals(['compat', 'drift', 'dry-run', 'approval', 'migrate', 'verify'], jenkins.cliRuns*.command)
+        assertEquals(['compat', 'drift', 'dry-run', 'approval', 'migrate', 'verify baseline', 'verify'], jenkins.cliRuns*.command)
         assertEquals([
                 'docker run --rm -e MD_DB_USER -e MD_DB_PASSWORD -e ORDERS_DB_URL=jdbc:postgresql://ci-db:5432/orders_ci registry.example.com/orders:1.3.2 ./contract-tests',
                 'docker run --rm -e MD_DB_USER -e MD_DB_PASSWORD -e ORDERS_DB_URL=jdbc:postgresql://ci-db:5432/orders_ci registry.example.com/orders:1.4.0 ./contract-tests',
@@ -55,8 +55,8 @@ class OneLinerTest extends BasePipelineTest {
         String verify = jenkins.cli('verify')[0].line
         assertTrue(verify.startsWith("migration-delivery verify '--health-url' 'https://orders.example.com/health' "
                 + "'--prometheus-url' 'http://prometheus.monitoring:9090' '--error-rate-query' "), verify)
-        assertTrue(verify.contains("'--error-rate-max' '1%' '--latency-p95-query' "), verify)
-        assertTrue(verify.endsWith("'--p95-latency-max' '250ms' '--window' '5m' '--interval' '10s'"), verify)
+        assertTrue(verify.endsWith("'--window' '5m' '--interval' '10s' '--error-rate-max' '1%' '--p95-latency-max' '250ms' "
+                + "'--baseline' 'build/migration-delivery/verify-baseline.json'"), verify)
         assertJobStatusSuccess()
     }
 

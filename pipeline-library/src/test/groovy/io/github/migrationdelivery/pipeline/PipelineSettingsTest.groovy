@@ -67,6 +67,26 @@ class PipelineSettingsTest extends BasePipelineTest {
     }
 
     @Test
+    void aBaselineSettingOtherThanAutoTrueOrFalseIsNamed() {
+        assertEquals("migrationPipeline: 'verifyBaseline' must be one of auto, true, false, not 'yes'",
+                rejected(library.withDeploy(verifyBaseline: 'yes')))
+    }
+
+    @Test
+    void aRequiredBaselineNeedsPrometheusAndMarginsNeedABaseline() {
+        assertEquals("migrationPipeline: 'prometheusUrl' is required when 'verifyBaseline' is true: "
+                + "the baseline is the service's error rate and latency before the deploy",
+                rejected(library.withDeploy(verifyBaseline: true)))
+        load()
+        assertEquals("migrationPipeline: 'p95LatencyMargin' applies only to a baseline, and 'verifyBaseline' is false",
+                rejected(library.withDeploy(prometheusUrl: 'http://prometheus:9090', latencyP95Query: 'q',
+                        verifyBaseline: false, p95LatencyMargin: '10%')))
+        load()
+        assertEquals("migrationPipeline: 'errorRateQuery' is required when 'errorRateMargin' is given",
+                rejected(library.withDeploy(prometheusUrl: 'http://prometheus:9090', latencyP95Query: 'q', errorRateMargin: '1%')))
+    }
+
+    @Test
     void rollingBackToTheSameImageIsAConflict() {
         assertEquals("migrationPipeline: 'previousImage' is the same as 'appImage' ('registry.example.com/orders:1.4.0'): a rollback would change nothing",
                 rejected(library.withDeploy(previousImage: 'registry.example.com/orders:1.4.0')))
@@ -105,5 +125,6 @@ class PipelineSettingsTest extends BasePipelineTest {
         }
         assertEquals(200, defaults.maxExclusiveMs)
         assertEquals('auto', defaults.lockableResources)
+        assertEquals('auto', defaults.verifyBaseline)
     }
 }
