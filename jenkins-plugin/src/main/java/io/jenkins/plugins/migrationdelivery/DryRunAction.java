@@ -1,5 +1,8 @@
 package io.jenkins.plugins.migrationdelivery;
 
+import hudson.model.Run;
+
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +103,16 @@ public class DryRunAction extends BuildAction {
 
     public String getHtmlPath() {
         return htmlPath;
+    }
+
+    /** Whether the archived reports are still there: the global report retention may have deleted them. */
+    public boolean isReportsArchived() {
+        Run<?, ?> run = getRun();
+        try {
+            return run != null && run.getArtifactManager().root().child(reportPath).isFile();
+        } catch (IOException e) {
+            return false; // external artifact storage that cannot be reached: no link that would fail
+        }
     }
 
     /** The timeline's scale: the end of the last statement, at least 1 ms. */

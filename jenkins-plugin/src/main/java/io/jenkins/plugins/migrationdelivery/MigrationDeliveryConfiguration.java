@@ -3,6 +3,7 @@ package io.jenkins.plugins.migrationdelivery;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import io.github.migrationdelivery.engine.report.ReportRetention;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -22,8 +23,11 @@ import java.io.File;
  *     productionUrl: "jdbc:postgresql://prod-db:5432/orders"
  *     approvalPolicy: |
  *       required: {additive: 0, backfill: 1, destructive: 2}
+ *     auditLog: "/mnt/shared/migration-delivery/approvals.jsonl"
+ *     reportRetentionBuilds: 20
+ *     reportRetentionDays: 90
  * </pre>
- * A step's own argument wins over these.
+ * A step's own argument wins over these. The report retention is applied by {@link ReportRetentionListener}.
  */
 @Extension
 @Symbol("migrationDelivery")
@@ -39,6 +43,10 @@ public class MigrationDeliveryConfiguration extends GlobalConfiguration {
     private String approvalPolicy = "";
     /** Where approvals are appended (tamper-evident JSON lines); empty: JENKINS_HOME/migration-delivery/approvals.jsonl. */
     private String auditLog = "";
+    /** Report retention: the newest N builds of a job that have migration reports keep them; 0: no limit. */
+    private int reportRetentionBuilds;
+    /** Report retention: the reports of builds that finished more than D days ago are deleted; 0: no limit. */
+    private int reportRetentionDays;
 
     public MigrationDeliveryConfiguration() {
         load();
@@ -96,6 +104,38 @@ public class MigrationDeliveryConfiguration extends GlobalConfiguration {
     public void setAuditLog(String auditLog) {
         this.auditLog = auditLog == null ? "" : auditLog.trim();
         save();
+    }
+
+    public int getReportRetentionBuilds() {
+        return reportRetentionBuilds;
+    }
+
+    @DataBoundSetter
+    public void setReportRetentionBuilds(int reportRetentionBuilds) {
+        this.reportRetentionBuilds = notNegative(reportRetentionBuilds, "reportRetentionBuilds");
+        save();
+    }
+
+    public int getReportRetentionDays() {
+        return reportRetentionDays;
+    }
+
+    @DataBoundSetter
+    public void setReportRetentionDays(int reportRetentionDays) {
+        this.reportRetentionDays = notNegative(reportRetentionDays, "reportRetentionDays");
+        save();
+    }
+
+    /** The report retention policy; both 0 (the default) keeps every report. */
+    public ReportRetention reportRetention() {
+        return new ReportRetention(reportRetentionBuilds, reportRetentionDays);
+    }
+
+    private static int notNegative(int value, String setting) {
+        if (value < 0) {
+            throw new IllegalArgumentException(Messages.Step_NotNegative(setting));
+        }
+        return value;
     }
 
     /** The audit log file on the controller. */
