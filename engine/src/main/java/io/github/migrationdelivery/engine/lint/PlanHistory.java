@@ -62,8 +62,7 @@ final class PlanHistory {
         } else if (shape instanceof StatementShape.AlterTable at) {
             altered(at, ordinal);
         } else if (shape instanceof StatementShape.CreateIndex ci) {
-            indexAdded(ci.table().name(), new ConstraintDef(ci.unique() ? ConstraintDef.Type.UNIQUE : ConstraintDef.Type.INDEX,
-                    ci.name(), ci.columns(), false, "", null, List.of()), ordinal);
+            indexAdded(ci.table().name(), Indexes.created(ci), ordinal);
         } else if (shape instanceof StatementShape.DropIndex di) {
             for (QualifiedName name : di.names()) {
                 String table = di.table() != null ? di.table().name() : indexTables.get(name.name());
@@ -85,9 +84,7 @@ final class PlanHistory {
                         columnTypes.put(key(table, a.column()), ordinal, null);
                         columnTypes.put(key(table, a.definition().name()), ordinal, a.definition().type());
                     }
-                    if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null) {
-                        indexAdded(table, columnIndex(a.definition()), ordinal);
-                    }
+                    indexAdded(table, Indexes.added(a), ordinal);
                     break;
                 case ALTER_COLUMN_TYPE:
                     if (a.type() != null) {
@@ -96,10 +93,10 @@ final class PlanHistory {
                     break;
                 case ADD_CONSTRAINT:
                     constraintAdded(table, a.constraint(), ordinal);
-                    indexAdded(table, a.constraint(), ordinal);
+                    indexAdded(table, Indexes.added(a), ordinal);
                     break;
                 case ADD_INDEX:
-                    indexAdded(table, a.constraint(), ordinal);
+                    indexAdded(table, Indexes.added(a), ordinal);
                     break;
                 case DROP_CONSTRAINT:
                 case DROP_INDEX:
@@ -148,38 +145,17 @@ final class PlanHistory {
         }
     }
 
-    /** A new table's indexes: its primary key and unique columns and constraints, and MySQL's inline KEYs. */
     private void created(StatementShape.CreateTable ct, int ordinal) {
         String table = ct.table().name();
-        List<ConstraintDef> declared = new ArrayList<>();
-        for (ColumnDef col : ct.columns()) {
-            ConstraintDef index = columnIndex(col);
-            if (index != null) {
-                declared.add(index);
-            }
-        }
-        for (ConstraintDef c : ct.constraints()) {
-            if (c.isIndexed() && !c.columns().isEmpty()) {
-                declared.add(c);
-            }
-        }
+        List<ConstraintDef> declared = Indexes.declared(ct);
         if (!declared.isEmpty() || indexes.latest(table) != null) {
             indexes.put(table, ordinal, List.copyOf(declared));
             declared.forEach(i -> named(i, table));
         }
     }
 
-    /** The index a column's own PRIMARY KEY or UNIQUE gives it; null when it has neither. */
-    private static ConstraintDef columnIndex(ColumnDef col) {
-        if (!col.primaryKey() && !col.unique()) {
-            return null;
-        }
-        return new ConstraintDef(col.primaryKey() ? ConstraintDef.Type.PRIMARY_KEY : ConstraintDef.Type.UNIQUE, "",
-                List.of(col.name()), false, "", null, List.of());
-    }
-
     private void indexAdded(String table, ConstraintDef index, int ordinal) {
-        if (index == null || !index.isIndexed() || index.columns().isEmpty()) {
+        if (index == null) {
             return;
         }
         List<ConstraintDef> now = new ArrayList<>(orEmpty(indexes.latest(table)));

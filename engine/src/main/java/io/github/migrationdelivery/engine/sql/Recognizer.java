@@ -226,8 +226,10 @@ public final class Recognizer {
                     if (def != null) {
                         constraints.add(def);
                     }
-                } else if (mysql && (first.is("INDEX") || first.is("KEY") || first.is("FULLTEXT") || first.is("SPATIAL"))) {
+                } else if (mysql && (first.is("INDEX") || first.is("KEY"))) {
                     constraints.add(mysqlIndex(e)); // a secondary index declared inline
+                } else if (mysql && (first.is("FULLTEXT") || first.is("SPATIAL"))) {
+                    continue; // serves other lookups than the B-tree indexes the plan keeps
                 } else if (!first.is("LIKE")) {
                     columns.add(columnDef(e));
                 }

@@ -122,4 +122,42 @@ class MysqlRulesTest {
         assertThat(f.safeRewrite()).startsWith("ALTER TABLE orders ADD COLUMN total_amount decimal(12,2) NULL, ALGORITHM=INSTANT, LOCK=NONE;")
                 .contains("UPDATE orders SET total_amount = amount WHERE total_amount IS NULL LIMIT 5000;");
     }
+
+    @Test
+    void aUniqueKeyOnAnExistingTableComesWithTheDuplicateCheckQuery() {
+        Finding f = only(lint(MARIADB + TIMEOUT
+                + "ALTER TABLE articles ADD UNIQUE KEY articles_slug_uq (shop_id, slug(40)), ALGORITHM=INPLACE, LOCK=NONE;\n"),
+                "mysql-adding-unique-index");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("error 1062", "INSERT IGNORE");
+        assertThat(f.safeRewrite()).contains("SELECT shop_id, LEFT(slug, 40), COUNT(*) FROM articles"
+                + " WHERE shop_id IS NOT NULL AND LEFT(slug, 40) IS NOT NULL GROUP BY shop_id, LEFT(slug, 40) HAVING COUNT(*) > 1;");
+    }
+
+    @Test
+    void redundantIndexesAreFoundAcrossChangesetsAndInlineKeys() {
+        String table = "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, created_at datetime,"
+                + " KEY orders_customer (customer_id));\n-- md:changeset\n";
+        Finding f = only(lint(MARIADB + table
+                + "ALTER TABLE orders ADD INDEX orders_customer_created (customer_id, created_at);\n"), "mysql-redundant-index");
+        assertThat(f.safeRewrite()).isEqualTo("-- index orders_customer (customer_id) is redundant once this index exists;"
+                + " drop it (in place, no table copy):\nALTER TABLE orders DROP INDEX orders_customer, ALGORITHM=INPLACE, LOCK=NONE;");
+        assertThat(lint(MARIADB + table + "ALTER TABLE orders ADD INDEX orders_created (created_at);\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-redundant-index");
+        assertThat(lint(MARIADB + table + "DROP INDEX orders_customer ON orders;\n-- md:changeset\n"
+                + "ALTER TABLE orders ADD INDEX orders_customer_created (customer_id, created_at);\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-redundant-index");
+    }
+
+    @Test
+    void aTextColumnWithoutPrefixFailsOnMysqlAndIsSilentlyCutOnMariadb() {
+        String sql = "CREATE TABLE articles (id bigint PRIMARY KEY, body text NOT NULL, UNIQUE KEY articles_body_uq (body));\n";
+        Finding mysql = only(lint(MYSQL + sql), "mysql-invalid-index");
+        assertThat(mysql.severity()).isEqualTo(Severity.ERROR);
+        assertThat(mysql.message()).contains("error 1170");
+        Finding mariadb = only(lint(MARIADB + sql), "mysql-invalid-index");
+        assertThat(mariadb.severity()).isEqualTo(Severity.WARNING);
+        assertThat(mariadb.message()).contains("USING HASH");
+        assertThat(mariadb.safeRewrite()).contains("ADD COLUMN body_sha2 BINARY(32) AS (UNHEX(SHA2(body, 256))) STORED");
+    }
 }
