@@ -5,10 +5,12 @@ import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.SqlText;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -133,6 +135,25 @@ public final class StatementContext {
 
     private Finding finding(Severity severity, LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {
         return new Finding(rule.id(), severity, statement.position(), changeset.displayName(), excerpt(),
-                lockImpact, rewritesTable, message, safeRewrite);
+                lockImpact, rewritesTable, withTableSizes(message), safeRewrite);
+    }
+
+    /**
+     * A lock finding's message with the production size of the tables the statement locks, where
+     * the team told it ({@link LintSettings#tableRows()}): how long a lock or rewrite lasts is
+     * what a reviewer weighs, and it depends on that size.
+     */
+    private String withTableSizes(String message) {
+        TableRows rows = settings.tableRows();
+        if (rule.category() != RuleCategory.LOCKING || rows.rows().isEmpty()) {
+            return message;
+        }
+        List<String> sizes = new ArrayList<>();
+        for (QualifiedName table : shape.tables()) {
+            if (rows.of(table).isPresent() && !state.createdInPlan(table)) {
+                sizes.add(rows.label(table, table.toString()));
+            }
+        }
+        return sizes.isEmpty() ? message : message + " Production size: " + String.join(", ", sizes) + ".";
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Lints SQL text for tests. The text may start with a settings line
- * {@code -- md:test dialect=mariadb server-version=10.11 transactional=false}; a line
+ * {@code -- md:test dialect=mariadb server-version=10.11 transactional=false table-rows=orders:12000000}; a line
  * {@code -- md:changeset [transactional=false] [comment=...]} starts a new changeset, so a case
  * can create a table in one changeset and change it in the next.
  */
@@ -45,7 +45,19 @@ public final class LintFixture {
         ServerVersion version = ServerVersion.parse(settings.getOrDefault("server-version", dialect.defaultVersion().toString()));
         return new LintSettings(dialect, version, FailLevel.ERROR, Set.of(),
                 Set.of(settings.getOrDefault("enable", "").split(",")).stream().filter(s -> !s.isEmpty())
-                        .collect(java.util.stream.Collectors.toSet()), Map.of());
+                        .collect(java.util.stream.Collectors.toSet()), Map.of(), tableRows(settings));
+    }
+
+    /** {@code table-rows=orders:12000000,customers:500} and {@code large-table-rows=N}, as lint.tableRows would give them. */
+    private static TableRows tableRows(Map<String, String> settings) {
+        Map<String, Long> rows = new HashMap<>();
+        for (String pair : settings.getOrDefault("table-rows", "").split(",")) {
+            if (!pair.isEmpty()) {
+                rows.put(pair.substring(0, pair.lastIndexOf(':')), Long.parseLong(pair.substring(pair.lastIndexOf(':') + 1)));
+            }
+        }
+        return new TableRows(rows, Long.parseLong(settings.getOrDefault("large-table-rows",
+                Long.toString(TableRows.DEFAULT_LARGE_TABLE_ROWS))));
     }
 
     /** The text as a plan, one changeset per {@code -- md:changeset} section. */

@@ -68,7 +68,7 @@ public final class ForeignKeyWithoutIndex implements Rule {
         String cols = SafeRewrites.columns(columns);
         String p = parent == null ? "the referenced table" : SafeRewrites.name(parent);
         String indexName = SafeRewrites.ident(SafeRewrites.derivedName(table, String.join("_", columns), "idx"));
-        String message = "No index of " + t + " in this plan starts with (" + cols + "), and PostgreSQL does not create"
+        String message = "No index of " + ctx.settings().tableRows().label(table, t) + " in this plan starts with (" + cols + "), and PostgreSQL does not create"
                 + " one for a foreign key: every DELETE on " + p + ", and every UPDATE of its key, scans " + t
                 + " for referencing rows while it holds its locks, so deletes on " + p + " slow down as " + t
                 + " grows and block the writers queued behind them (ON DELETE CASCADE/SET NULL too)."
