@@ -160,4 +160,21 @@ class MysqlRulesTest {
         assertThat(mariadb.message()).contains("USING HASH");
         assertThat(mariadb.safeRewrite()).contains("ADD COLUMN body_sha2 BINARY(32) AS (UNHEX(SHA2(body, 256))) STORED");
     }
+
+    @Test
+    void ddlOnALargeTableGoesThroughAnOnlineCopyAndSaysTheSize() {
+        String sizes = "-- md:test dialect=mysql server-version=8.0.35 table-rows=shop.orders:12000000,countries:250\n";
+        Finding f = only(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders ADD INDEX orders_created (created_at), ALGORITHM=INPLACE, LOCK=NONE;\n"),
+                "mysql-large-table-ddl");
+        assertThat(f.message()).startsWith("shop.orders (≈12 M rows) is at or above lint.largeTableRows (1,000,000):"
+                + " this change runs ALGORITHM=INPLACE");
+        assertThat(f.safeRewrite()).contains("gh-ost --host=<primary-host> --database=shop --table=orders --alter=\"ADD INDEX orders_created (created_at)\"",
+                "pt-online-schema-change --alter \"ADD INDEX orders_created (created_at)\" D=shop,t=orders");
+        assertThat(lint(sizes + TIMEOUT + "ALTER TABLE countries DROP COLUMN legacy, ALGORITHM=INPLACE, LOCK=NONE;\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
+        assertThat(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders RENAME INDEX a TO b, ALGORITHM=INPLACE, LOCK=NONE;\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
+        assertThat(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders DROP COLUMN legacy, ALGORITHM=INSTANT;\n"))
+                .as("instant on 8.0.29+").extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
+    }
 }
