@@ -110,7 +110,7 @@ public final class Linter {
         }
         PlanState end = ChangesetTracker.afterPlan(settings.dialect(), history, ordinal);
         List<ChangesetVerdict> verdicts = new ArrayList<>(linted.size());
-        linted.forEach(l -> verdicts.add(l.verdict(end)));
+        linted.forEach(l -> verdicts.add(verdict(l, end)));
         List<RuleInfo> ran = new ArrayList<>();
         active.forEach(r -> ran.add(r.info()));
         ran.add(RuleCatalogue.UNPARSED_STATEMENT);
@@ -152,39 +152,25 @@ public final class Linter {
      * A changeset linted before the end of the plan is known: its findings (severity overrides not
      * yet applied) and, among them, those the end of the plan may settle, with their conditions.
      */
-    private final class Linted {
-        private final Changeset changeset;
-        private final ChangeClass changeClass;
-        private final boolean blocking;
-        private final List<Finding> kept;
-        private final List<Suppression> suppressed;
-        private final Map<Finding, Predicate<PlanState>> provisional;
+    private record Linted(Changeset changeset, ChangeClass changeClass, boolean blocking, List<Finding> kept,
+                          List<Suppression> suppressed, Map<Finding, Predicate<PlanState>> provisional) {
 
-        Linted(Changeset changeset, ChangeClass changeClass, boolean blocking, List<Finding> kept,
-               List<Suppression> suppressed, Map<Finding, Predicate<PlanState>> provisional) {
-            this.changeset = changeset;
-            this.changeClass = changeClass;
-            this.blocking = blocking;
-            this.kept = kept;
-            this.suppressed = suppressed;
-            this.provisional = provisional;
-        }
-
-        /** The verdict once {@code end}, the state after the plan's last statement, is known. */
-        ChangesetVerdict verdict(PlanState end) {
-            List<Finding> findings = kept;
-            List<Suppression> suppressions = suppressed;
-            if (!provisional.isEmpty()) {
-                findings = kept.stream().filter(f -> !settled(f, end)).toList();
-                suppressions = suppressed.stream().filter(s -> !settled(s.finding(), end)).toList();
-            }
-            return new ChangesetVerdict(changeset, changeClass, blocking, overridden(findings), suppressions);
-        }
-
-        private boolean settled(Finding f, PlanState end) {
+        boolean settled(Finding f, PlanState end) {
             Predicate<PlanState> condition = provisional.get(f);
             return condition != null && condition.test(end);
         }
+    }
+
+    /** The changeset's verdict once {@code end}, the state after the plan's last statement, is known. */
+    private ChangesetVerdict verdict(Linted linted, PlanState end) {
+        List<Finding> findings = linted.kept();
+        List<Suppression> suppressions = linted.suppressed();
+        if (!linted.provisional().isEmpty()) {
+            findings = findings.stream().filter(f -> !linted.settled(f, end)).toList();
+            suppressions = suppressions.stream().filter(s -> !linted.settled(s.finding(), end)).toList();
+        }
+        return new ChangesetVerdict(linted.changeset(), linted.changeClass(), linted.blocking(), overridden(findings),
+                suppressions);
     }
 
     private Linted lintChangeset(Analysed analysed, ChangesetTracker tracker) {

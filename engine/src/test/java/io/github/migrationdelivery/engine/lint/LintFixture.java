@@ -7,8 +7,11 @@ import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.SourcePosition;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.source.PlanReader;
 import io.github.migrationdelivery.engine.sql.Splitter;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +39,24 @@ public final class LintFixture {
 
     public static LintResult lint(String text, Path file) {
         return new Linter(settings(text), CATALOGUE).lint(plan(text, file));
+    }
+
+    /** A Liquibase XML changelog holding {@code changeSets} ({@code <changeSet>} elements), written to {@code dir}, read for PostgreSQL. */
+    public static Plan liquibase(Path dir, String changeSets) throws IOException {
+        Path file = dir.resolve("changelog.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                """ + changeSets + "</databaseChangeLog>\n");
+        return new PlanReader(Dialect.POSTGRESQL, null, Set.of(), Set.of()).read(List.of(file));
+    }
+
+    /** Lints a plan with its dialect's default settings and every rule. */
+    public static LintResult lint(Plan plan) {
+        return new Linter(LintSettings.defaults(plan.dialect()), CATALOGUE).lint(plan);
     }
 
     /** The settings of the text's {@code -- md:test} line (defaults without one). */

@@ -1,7 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
-import io.github.migrationdelivery.engine.lint.Indexes;
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
@@ -22,7 +20,7 @@ import java.util.regex.Pattern;
  * repeat the key make the ALTER fail after it has read the table; run through
  * pt-online-schema-change, whose copy uses INSERT IGNORE, they are silently dropped instead.
  */
-public final class MysqlAddingUniqueIndex implements Rule {
+public final class MysqlAddingUniqueIndex extends AddedIndexRule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-adding-unique-index", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
             "unique or primary key added to an existing table (fails on duplicates; an online copy drops them)", false,
@@ -31,18 +29,16 @@ public final class MysqlAddingUniqueIndex implements Rule {
     /** An index column with a prefix length: {@code body(10)}. */
     private static final Pattern PREFIX = Pattern.compile("(`[^`]+`|[A-Za-z0-9_$]+)\\s*\\(\\s*(\\d+)\\s*\\)");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MysqlAddingUniqueIndex() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        QualifiedName table = Indexes.table(ctx.shape());
-        if (table == null || ctx.shape() instanceof StatementShape.CreateTable || ctx.state().createdInPlan(table)) {
+    void check(StatementContext ctx, QualifiedName table, List<ConstraintDef> added) {
+        if (ctx.shape() instanceof StatementShape.CreateTable || ctx.state().createdInPlan(table)) {
             return; // a table created by this statement or earlier in the plan has no rows to repeat a key
         }
-        for (ConstraintDef index : Indexes.addedBy(ctx.shape())) {
+        for (ConstraintDef index : added) {
             if (index.type() == ConstraintDef.Type.UNIQUE || index.type() == ConstraintDef.Type.PRIMARY_KEY) {
                 report(ctx, table, index);
             }

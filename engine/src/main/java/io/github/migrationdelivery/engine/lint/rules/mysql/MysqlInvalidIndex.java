@@ -1,7 +1,5 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
-import io.github.migrationdelivery.engine.lint.Indexes;
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
@@ -25,7 +23,7 @@ import java.util.Set;
  * column twice, a BLOB/TEXT/JSON column without a prefix length (MariaDB accepts that one but
  * silently indexes a prefix, or builds a hash-based unique key), more than 64 indexes on a table.
  */
-public final class MysqlInvalidIndex implements Rule {
+public final class MysqlInvalidIndex extends AddedIndexRule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-invalid-index", Severity.ERROR, Set.of(Dialect.MARIADB, Dialect.MYSQL),
             "index the server refuses: a column twice, BLOB/TEXT without a prefix length, more than 64 indexes on a table",
@@ -37,18 +35,12 @@ public final class MysqlInvalidIndex implements Rule {
     private static final Set<String> LOB_TYPES = Set.of("tinyblob", "blob", "mediumblob", "longblob",
             "tinytext", "text", "mediumtext", "longtext", "json");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MysqlInvalidIndex() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        QualifiedName table = Indexes.table(ctx.shape());
-        if (table == null) {
-            return;
-        }
-        List<ConstraintDef> added = Indexes.addedBy(ctx.shape());
+    void check(StatementContext ctx, QualifiedName table, List<ConstraintDef> added) {
         for (ConstraintDef index : added) {
             repeatedColumn(ctx, index);
             for (String column : index.columns()) {
@@ -57,7 +49,7 @@ public final class MysqlInvalidIndex implements Rule {
             }
         }
         int before = ctx.state().indexes(table).size();
-        if (!added.isEmpty() && before + added.size() > MAX_INDEXES) {
+        if (before + added.size() > MAX_INDEXES) {
             ctx.report("This statement brings " + OnlineDdl.name(table) + " to " + (before + added.size())
                             + " indexes (the primary key included) that the plan alone created, over InnoDB's limit of "
                             + MAX_INDEXES + ": it fails with error 1069 (Too many keys specified).",

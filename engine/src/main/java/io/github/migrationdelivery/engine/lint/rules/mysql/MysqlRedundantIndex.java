@@ -1,7 +1,6 @@
 package io.github.migrationdelivery.engine.lint.rules.mysql;
 
 import io.github.migrationdelivery.engine.lint.Indexes;
-import io.github.migrationdelivery.engine.lint.Rule;
 import io.github.migrationdelivery.engine.lint.RuleCategory;
 import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
@@ -21,22 +20,17 @@ import java.util.Set;
  * or a leading prefix of a longer index (which serves the same lookups). Every index slows every
  * write and takes buffer pool space. Only indexes the plan created are known.
  */
-public final class MysqlRedundantIndex implements Rule {
+public final class MysqlRedundantIndex extends AddedIndexRule {
 
     private static final RuleInfo INFO = new RuleInfo("mysql-redundant-index", Severity.WARNING, Set.of(Dialect.MARIADB, Dialect.MYSQL),
             "index that duplicates, or is a leading prefix of, another index of the table", false, RuleCategory.DESIGN);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MysqlRedundantIndex() {
+        super(INFO);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        QualifiedName table = Indexes.table(ctx.shape());
-        if (table == null) {
-            return;
-        }
+    void check(StatementContext ctx, QualifiedName table, List<ConstraintDef> added) {
         List<ConstraintDef> known = new ArrayList<>(ctx.state().indexes(table));
         if (ctx.shape() instanceof StatementShape.AlterTable alter) {
             // indexes the same statement drops before adding the new ones
@@ -48,13 +42,13 @@ public final class MysqlRedundantIndex implements Rule {
                 }
             }
         }
-        for (ConstraintDef added : Indexes.addedBy(ctx.shape())) {
+        for (ConstraintDef index : added) {
             for (ConstraintDef other : known) {
-                if (redundant(ctx, table, added, other, true) || redundant(ctx, table, other, added, false)) {
+                if (redundant(ctx, table, index, other, true) || redundant(ctx, table, other, index, false)) {
                     break;
                 }
             }
-            known.add(added);
+            known.add(index);
         }
     }
 

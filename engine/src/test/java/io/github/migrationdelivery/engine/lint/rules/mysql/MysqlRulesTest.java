@@ -177,4 +177,21 @@ class MysqlRulesTest {
         assertThat(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders DROP COLUMN legacy, ALGORITHM=INSTANT;\n"))
                 .as("instant on 8.0.29+").extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
     }
+
+    @Test
+    void theSixtyFifthIndexOfATableIsRefused() {
+        StringBuilder sql = new StringBuilder(MARIADB + "CREATE TABLE wide (id bigint PRIMARY KEY");
+        for (int i = 0; i < 64; i++) {
+            sql.append(", c").append(i).append(" int");
+        }
+        sql.append(");\n");
+        for (int i = 0; i < 63; i++) {
+            sql.append("CREATE INDEX wide_c").append(i).append(" ON wide (c").append(i).append(");\n");
+        }
+        assertThat(lint(sql.toString())).as("the primary key and 63 indexes are 64").extracting(Finding::ruleId)
+                .doesNotContain("mysql-invalid-index");
+        Finding f = only(lint(sql + "ALTER TABLE wide ADD INDEX wide_c63 (c63);\n"), "mysql-invalid-index");
+        assertThat(f.message()).contains("brings wide to 65 indexes", "error 1069");
+        assertThat(f.statement()).isEqualTo("ALTER TABLE wide ADD INDEX wide_c63 (c63)");
+    }
 }

@@ -1,21 +1,15 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Finding;
-import io.github.migrationdelivery.engine.lint.LintSettings;
-import io.github.migrationdelivery.engine.lint.Linter;
-import io.github.migrationdelivery.engine.lint.RuleCatalogue;
-import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.lint.LintFixture;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.Statement;
-import io.github.migrationdelivery.engine.source.PlanReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +20,11 @@ class CombineAlterTableLiquibaseTest {
     Path tmp;
 
     private Plan read(String changes) throws IOException {
-        Path file = tmp.resolve("changelog.xml");
-        Files.writeString(file, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
-                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
-                  <changeSet id="1" author="ann">
-                """ + changes + """
-                  </changeSet>
-                </databaseChangeLog>
-                """);
-        return new PlanReader(Dialect.POSTGRESQL, null, Set.of(), Set.of()).read(List.of(file));
+        return LintFixture.liquibase(tmp, "<changeSet id=\"1\" author=\"ann\">\n" + changes + "</changeSet>\n");
     }
 
     private static List<Finding> combineFindings(Plan plan) {
-        return new Linter(LintSettings.defaults(Dialect.POSTGRESQL), RuleCatalogue.load()).lint(plan).findings().stream()
-                .filter(f -> f.ruleId().equals("combine-alter-table")).toList();
+        return LintFixture.lint(plan).findings().stream().filter(f -> f.ruleId().equals("combine-alter-table")).toList();
     }
 
     @Test

@@ -2,21 +2,13 @@ package io.github.migrationdelivery.engine.lint.rules.postgres;
 
 import io.github.migrationdelivery.engine.lint.Finding;
 import io.github.migrationdelivery.engine.lint.LintFixture;
-import io.github.migrationdelivery.engine.lint.LintSettings;
-import io.github.migrationdelivery.engine.lint.Linter;
-import io.github.migrationdelivery.engine.lint.RuleCatalogue;
 import io.github.migrationdelivery.engine.lint.Severity;
-import io.github.migrationdelivery.engine.plan.Dialect;
-import io.github.migrationdelivery.engine.plan.Plan;
-import io.github.migrationdelivery.engine.source.PlanReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,15 +90,6 @@ class ForeignKeyWithoutIndexTest {
     }
 
     private List<Finding> lintChangelog(String changeSets) throws IOException {
-        Path file = tmp.resolve("changelog.xml");
-        Files.writeString(file, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
-                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
-                """ + changeSets + "</databaseChangeLog>\n");
-        Plan plan = new PlanReader(Dialect.POSTGRESQL, null, Set.of(), Set.of()).read(List.of(file));
-        return new Linter(LintSettings.defaults(Dialect.POSTGRESQL), RuleCatalogue.load()).lint(plan).findings();
+        return LintFixture.lint(LintFixture.liquibase(tmp, changeSets)).findings();
     }
 }
