@@ -179,7 +179,7 @@ public final class Linter {
         List<StatementShape> shapes = analysed.shapes();
         List<Finding> kept = new ArrayList<>();
         List<Suppression> suppressed = new ArrayList<>();
-        Map<Finding, Predicate<PlanState>> provisional = new IdentityHashMap<>();
+        Map<Finding, Predicate<PlanState>> provisional = new IdentityHashMap<>(1); // rarely used: the smallest table
         List<Allowances.Allow> changesetAllows = Allowances.inText(changeset.description(), changeset.position());
         ChangeClass changeClass = ChangeClass.ADDITIVE;
         boolean blocking = false;
