@@ -145,7 +145,7 @@ public final class StatementContext {
      */
     private String withTableSizes(String message) {
         TableRows rows = settings.tableRows();
-        if (rule.category() != RuleCategory.LOCKING || rows.rows().isEmpty()) {
+        if (rows.rows().isEmpty() || rule.category() != RuleCategory.LOCKING) {
             return message;
         }
         List<String> sizes = new ArrayList<>();
