@@ -7,6 +7,8 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.report.LintFormat;
+import io.github.migrationdelivery.engine.schema.TableRowEstimates;
+import io.github.migrationdelivery.engine.snapshot.Credentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -37,12 +39,23 @@ final class LintCommand implements Callable<Integer> {
             description = "error, warning or never: the least severe finding that fails (default: config file, else error).")
     String failOn;
 
+    @Option(names = "--table-stats", paramLabel = "URL",
+            description = "Read the tables' row estimates from this database's catalogs (read-only; pg_class.reltuples,"
+                    + " information_schema.TABLES.TABLE_ROWS) over the config's lint.tableRows.")
+    String tableStats;
+
+    @Mixin
+    LoginOptions login;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         ProjectConfig project = planOptions.project();
+        if (tableStats != null) {
+            project = project.withTableRows(TableRowEstimates.read(Credentials.resolve(tableStats, login.options(System.getenv()))));
+        }
         LintFormat lintFormat = LintFormat.parse(format, "--format");
         Dialect d = planOptions.dialect(project);
         ServerVersion version = planOptions.serverVersion(project, d);

@@ -180,4 +180,23 @@ class LintCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--server-version").contains("--fail-on");
     }
+
+    @Test
+    void tableStatsReadsRowEstimatesFromTheDatabaseAndFindingsQuoteThem(@TempDir Path dir) throws Exception {
+        String database = CliRuns.seededDatabase("md_cli_rules_",
+                "CREATE TABLE orders (id bigint PRIMARY KEY, amount int)",
+                "INSERT INTO orders SELECT g, g FROM generate_series(1, 25000) g",
+                "ANALYZE orders");
+        try {
+            Path sql = Files.writeString(dir.resolve("V1__amount.sql"), "ALTER TABLE orders ALTER COLUMN amount TYPE bigint;\n");
+            Run run = lint(sql.toString(), "--table-stats", CliRuns.SERVER + database + "?user=postgres");
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("[changing-column-type]", "Production size: orders (≈25 k rows).");
+            Run unreachable = lint(sql.toString(), "--table-stats", CliRuns.SERVER + database + "_missing?user=postgres");
+            assertThat(unreachable.exit()).as("a database error").isEqualTo(3);
+            assertThat(unreachable.err()).contains(database + "_missing").doesNotContain("Exception");
+        } finally {
+            CliRuns.dropDatabase(database);
+        }
+    }
 }

@@ -217,6 +217,7 @@ final class StatementWords {
             case FOREIGN_KEY -> "a foreign key" + (c.referencedTable() == null ? "" : " to " + c.referencedTable());
             case CHECK -> "a check (" + tokens(c.expression()) + ")";
             case EXCLUDE -> "an exclusion constraint";
+            case INDEX -> "an index";
         };
         return c.name().isEmpty() ? kind : kind + " named " + c.name();
     }

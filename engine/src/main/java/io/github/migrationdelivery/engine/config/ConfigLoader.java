@@ -6,6 +6,7 @@ import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.ChangeClass;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.Severity;
+import io.github.migrationdelivery.engine.lint.TableRows;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.SourcePosition;
@@ -72,6 +73,11 @@ import java.util.Set;
  * backup:                      # client programs for backup, when PATH has the wrong version
  *   pgDump: /usr/lib/postgresql/16/bin/pg_dump
  *   pgRestore: /usr/lib/postgresql/16/bin/pg_restore
+ * lint:                        # what lint cannot see offline
+ *   tableRows:                 # production row counts, as a DBA pastes them
+ *     orders: 12000000
+ *     billing.invoices: 800000
+ *   largeTableRows: 1000000    # from this size DDL goes through gh-ost/pt-osc (MySQL/MariaDB); the default
  * </pre>
  */
 public final class ConfigLoader {
@@ -79,7 +85,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = ".migration-delivery.yml";
 
     private static final Set<String> TOP_KEYS = Set.of("dialect", "serverVersion", "failOn", "rules", "production",
-            "budget", "dryRun", "migrate", "approval", "backup");
+            "budget", "dryRun", "migrate", "approval", "backup", "lint");
     private static final Set<String> LIMIT_KEYS = Set.of("maxWriteBlockingMs", "maxReadBlockingMs", "maxBlockedMs",
             "maxStatementMs", "maxTotalMs");
     private static final Set<String> BUDGET_KEYS = union(LIMIT_KEYS, Set.of("tables"));
@@ -89,6 +95,7 @@ public final class ConfigLoader {
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
     private static final Set<String> APPROVAL_KEYS = Set.of("approvers", "groups", "required", "botPatterns", "auditLog");
     private static final Set<String> BACKUP_KEYS = Set.of("pgDump", "pgRestore");
+    private static final Set<String> LINT_KEYS = Set.of("tableRows", "largeTableRows");
 
     private ConfigLoader() {
     }
@@ -186,8 +193,25 @@ public final class ConfigLoader {
             backup = new BackupConfig(string(section, "pgDump", file).map(base::resolve),
                     string(section, "pgRestore", file).map(base::resolve));
         }
+        TableRows tableRows = top.get("lint") == null ? TableRows.none() : tableRows(top.get("lint"), file);
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
-                budget, dryRun, migrate, approval, backup);
+                budget, dryRun, migrate, approval, backup, tableRows);
+    }
+
+    private static TableRows tableRows(Object value, Path file) {
+        Map<String, Object> section = map(value, file, "lint");
+        checkKeys(section, LINT_KEYS, file, "lint.");
+        Map<String, Long> rows = new HashMap<>();
+        if (section.get("tableRows") != null) {
+            Map<String, Object> tables = map(section.get("tableRows"), file, "lint.tableRows");
+            for (String table : tables.keySet()) {
+                rows.put(table, wholeNumber(tables, table, file, "lint.tableRows.", "a whole number of rows")
+                        .orElseThrow(() -> EngineException.badInput(SourcePosition.of(file),
+                                "lint.tableRows." + table + " must be a whole number of rows, 0 or more (was empty)")));
+            }
+        }
+        OptionalLong large = wholeNumber(section, "largeTableRows", file, "lint.", "a whole number of rows");
+        return new TableRows(rows, large.orElse(TableRows.DEFAULT_LARGE_TABLE_ROWS));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.migrationdelivery.engine.lint.LintSettings;
 import io.github.migrationdelivery.engine.lint.Linter;
 import io.github.migrationdelivery.engine.lint.RuleCatalogue;
 import io.github.migrationdelivery.engine.lint.Severity;
+import io.github.migrationdelivery.engine.lint.TableRows;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
@@ -29,6 +30,7 @@ import java.util.Set;
  * @param migrate           the {@code migrate:} section
  * @param approval          the {@code approval:} section over the defaults ({@link ApprovalPolicy#defaults()})
  * @param backup            the {@code backup:} section
+ * @param tableRows         the {@code lint:} section: production table sizes and the large-table threshold
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -43,10 +45,12 @@ public record ProjectConfig(
         DryRunConfig dryRun,
         MigrateConfig migrate,
         ApprovalPolicy approval,
-        BackupConfig backup) {
+        BackupConfig backup,
+        TableRows tableRows) {
 
     public ProjectConfig {
         backup = backup == null ? BackupConfig.empty() : backup;
+        tableRows = tableRows == null ? TableRows.none() : tableRows;
         budget = budget == null ? LockBudget.none() : budget;
         approval = approval == null ? ApprovalPolicy.defaults() : approval;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
@@ -59,7 +63,7 @@ public record ProjectConfig(
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(),
-                MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty());
+                MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty(), TableRows.none());
     }
 
     /** A configuration without {@code budget:}, {@code dryRun:}, {@code migrate:} and {@code approval:} sections. */
@@ -67,13 +71,20 @@ public record ProjectConfig(
                          Optional<FailLevel> failOn, Set<String> disabledRules, Set<String> enabledRules,
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
-                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty());
+                LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty(),
+                TableRows.none());
+    }
+
+    /** This configuration with {@code more} table sizes, which win over the file's (e.g. estimates read from a database). */
+    public ProjectConfig withTableRows(Map<String, Long> more) {
+        return new ProjectConfig(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides,
+                productionUrl, budget, dryRun, migrate, approval, backup, tableRows.with(more));
     }
 
     /** Lints a plan with this project's rule settings (the lint, dry-run and check commands, and the Jenkins step). */
     public LintResult lint(Plan plan, ServerVersion version, FailLevel level) {
         LintSettings settings = new LintSettings(plan.dialect(), version, level, disabledRules, enabledRules,
-                severityOverrides);
+                severityOverrides, tableRows);
         return new Linter(settings, RuleCatalogue.load()).lint(plan);
     }
 }

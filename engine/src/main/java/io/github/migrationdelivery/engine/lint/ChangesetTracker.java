@@ -12,6 +12,7 @@ import io.github.migrationdelivery.engine.sql.TypeRef;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +44,19 @@ final class ChangesetTracker implements PlanState {
 
     /** @param firstOrdinal the plan ordinal of the changeset's first statement */
     ChangesetTracker(Dialect dialect, PlanHistory history, Changeset changeset, int firstOrdinal) {
+        this(dialect, history, changeset.transactional(), firstOrdinal);
+    }
+
+    private ChangesetTracker(Dialect dialect, PlanHistory history, boolean transactional, int firstOrdinal) {
         this.dialect = dialect;
         this.history = history;
-        this.changesetTransactional = changeset.transactional();
+        this.changesetTransactional = transactional;
         this.ordinal = firstOrdinal;
+    }
+
+    /** The state after the plan's last statement ({@code statements} in all), outside any transaction. */
+    static ChangesetTracker afterPlan(Dialect dialect, PlanHistory history, int statements) {
+        return new ChangesetTracker(dialect, history, false, statements);
     }
 
     /** Records what the statement changed in the changeset; called after the rules looked at it. */
@@ -135,6 +145,11 @@ final class ChangesetTracker implements PlanState {
     @Override
     public Optional<TypeRef> columnType(QualifiedName table, String column) {
         return Optional.ofNullable(history.columnType(table.name(), column, ordinal));
+    }
+
+    @Override
+    public List<ConstraintDef> indexes(QualifiedName table) {
+        return history.indexes(table.name(), ordinal);
     }
 
     @Override

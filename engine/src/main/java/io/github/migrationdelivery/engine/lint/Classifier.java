@@ -1,11 +1,13 @@
 package io.github.migrationdelivery.engine.lint;
 
 import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +38,11 @@ public final class Classifier {
         @Override
         public Optional<TypeRef> columnType(QualifiedName table, String column) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<ConstraintDef> indexes(QualifiedName table) {
+            return List.of();
         }
 
         @Override

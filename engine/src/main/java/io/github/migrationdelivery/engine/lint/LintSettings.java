@@ -14,6 +14,7 @@ import java.util.Set;
  * @param disabledRules      rule ids that do not run
  * @param enabledRules       opt-in rule ids that do run
  * @param severityOverrides  rule id to severity
+ * @param tableRows          production table sizes, as far as the team told ({@code lint.tableRows}, {@code --table-stats})
  */
 public record LintSettings(
         Dialect dialect,
@@ -21,7 +22,8 @@ public record LintSettings(
         FailLevel failLevel,
         Set<String> disabledRules,
         Set<String> enabledRules,
-        Map<String, Severity> severityOverrides) {
+        Map<String, Severity> severityOverrides,
+        TableRows tableRows) {
 
     public LintSettings {
         Objects.requireNonNull(dialect, "dialect");
@@ -30,6 +32,13 @@ public record LintSettings(
         disabledRules = Set.copyOf(disabledRules);
         enabledRules = Set.copyOf(enabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
+        tableRows = tableRows == null ? TableRows.none() : tableRows;
+    }
+
+    /** Settings without table sizes. */
+    public LintSettings(Dialect dialect, ServerVersion serverVersion, FailLevel failLevel, Set<String> disabledRules,
+                        Set<String> enabledRules, Map<String, Severity> severityOverrides) {
+        this(dialect, serverVersion, failLevel, disabledRules, enabledRules, severityOverrides, TableRows.none());
     }
 
     public static LintSettings defaults(Dialect dialect) {

@@ -19,10 +19,12 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -82,7 +84,7 @@ public final class Linter {
      */
     LintResult lint(Plan plan, boolean parallel) {
         List<Changeset> changesets = plan.changesets();
-        List<ChangesetVerdict> verdicts = new ArrayList<>(changesets.size());
+        List<Linted> linted = new ArrayList<>(changesets.size());
         PlanHistory history = new PlanHistory();
         int ordinal = 0;
         int from = 0;
@@ -100,12 +102,15 @@ public final class Linter {
                 ordinal += analysed.get(i).shapes().size();
             }
             IntStream indexes = IntStream.range(0, slice.size());
-            verdicts.addAll((parallel ? indexes.parallel() : indexes)
+            linted.addAll((parallel ? indexes.parallel() : indexes)
                     .mapToObj(i -> lintChangeset(analysed.get(i), new ChangesetTracker(settings.dialect(), history,
                             slice.get(i), firstOrdinal[i])))
                     .toList());
             from = to;
         }
+        PlanState end = ChangesetTracker.afterPlan(settings.dialect(), history, ordinal);
+        List<ChangesetVerdict> verdicts = new ArrayList<>(linted.size());
+        linted.forEach(l -> verdicts.add(verdict(l, end)));
         List<RuleInfo> ran = new ArrayList<>();
         active.forEach(r -> ran.add(r.info()));
         ran.add(RuleCatalogue.UNPARSED_STATEMENT);
@@ -143,12 +148,38 @@ public final class Linter {
         }
     }
 
-    private ChangesetVerdict lintChangeset(Analysed analysed, ChangesetTracker tracker) {
+    /**
+     * A changeset linted before the end of the plan is known: its findings (severity overrides not
+     * yet applied) and, among them, those the end of the plan may settle, with their conditions.
+     */
+    private record Linted(Changeset changeset, ChangeClass changeClass, boolean blocking, List<Finding> kept,
+                          List<Suppression> suppressed, Map<Finding, Predicate<PlanState>> provisional) {
+
+        boolean settled(Finding f, PlanState end) {
+            Predicate<PlanState> condition = provisional.get(f);
+            return condition != null && condition.test(end);
+        }
+    }
+
+    /** The changeset's verdict once {@code end}, the state after the plan's last statement, is known. */
+    private ChangesetVerdict verdict(Linted linted, PlanState end) {
+        List<Finding> findings = linted.kept();
+        List<Suppression> suppressions = linted.suppressed();
+        if (!linted.provisional().isEmpty()) {
+            findings = findings.stream().filter(f -> !linted.settled(f, end)).toList();
+            suppressions = suppressions.stream().filter(s -> !linted.settled(s.finding(), end)).toList();
+        }
+        return new ChangesetVerdict(linted.changeset(), linted.changeClass(), linted.blocking(), overridden(findings),
+                suppressions);
+    }
+
+    private Linted lintChangeset(Analysed analysed, ChangesetTracker tracker) {
         Changeset changeset = analysed.changeset();
         List<AnalysedStatement> statements = analysed.statements();
         List<StatementShape> shapes = analysed.shapes();
         List<Finding> kept = new ArrayList<>();
         List<Suppression> suppressed = new ArrayList<>();
+        Map<Finding, Predicate<PlanState>> provisional = new IdentityHashMap<>(1); // rarely used: the smallest table
         List<Allowances.Allow> changesetAllows = Allowances.inText(changeset.description(), changeset.position());
         ChangeClass changeClass = ChangeClass.ADDITIVE;
         boolean blocking = false;
@@ -156,7 +187,7 @@ public final class Linter {
             AnalysedStatement a = statements.get(i);
             List<Finding> raw = new ArrayList<>();
             StatementContext ctx = new StatementContext(a.statement(), a.tokens(), a.shape(), changeset, settings, tracker,
-                    lockOf(a.shape(), tracker), shapes, raw::add);
+                    lockOf(a.shape(), tracker), shapes, raw::add, provisional);
             for (Rule rule : active) {
                 rule.check(ctx.forRule(rule.info()));
             }
@@ -183,7 +214,7 @@ public final class Linter {
             tracker.after(a.shape());
         }
         reportAllowProblems(changesetAllows, null, kept);
-        return new ChangesetVerdict(changeset, changeClass, blocking, overridden(kept), suppressed);
+        return new Linted(changeset, changeClass, blocking, kept, suppressed, provisional);
     }
 
     private static void suppress(List<Finding> raw, List<Allowances.Allow> statementAllows,

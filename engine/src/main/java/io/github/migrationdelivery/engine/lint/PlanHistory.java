@@ -3,17 +3,20 @@ package io.github.migrationdelivery.engine.lint;
 import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.ColumnDef;
 import io.github.migrationdelivery.engine.sql.ConstraintDef;
+import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The facts that cross changesets: tables created in the plan, column types the plan defined,
- * validated {@code CHECK (c IS NOT NULL)} constraints. They are recorded once, in plan order,
+ * validated {@code CHECK (c IS NOT NULL)} constraints, the indexes the plan put on each table. They are recorded once, in plan order,
  * each with the ordinal of the statement that changed it (its position in the whole plan, from
  * 0), and answered "as of" an ordinal: what was true after every statement before it. That lets
  * the rules of each changeset run on their own thread, once the changesets up to it are recorded,
@@ -25,8 +28,12 @@ final class PlanHistory {
     private final Versions<String, Boolean> createdTables = new Versions<>();
     private final Versions<Member, TypeRef> columnTypes = new Versions<>();
     private final Versions<Member, Boolean> validatedNotNullChecks = new Versions<>();
+    /** Per table, the indexes the plan gave it (primary keys, unique constraints, indexes), in creation order. */
+    private final Versions<String, List<ConstraintDef>> indexes = new Versions<>();
     /** For recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
     private final Map<Member, String> pendingNotNullChecks = new HashMap<>();
+    /** For recording: index name to its table, for PostgreSQL's {@code DROP INDEX name}, which names no table. */
+    private final Map<String, String> indexTables = new HashMap<>();
 
     /**
      * Records one changeset's statements, whose first has plan ordinal {@code firstOrdinal}.
@@ -51,10 +58,19 @@ final class PlanHistory {
             for (ConstraintDef c : ct.constraints()) {
                 constraintAdded(table, c, ordinal);
             }
+            created(ct, ordinal);
         } else if (shape instanceof StatementShape.AlterTable at) {
             altered(at, ordinal);
+        } else if (shape instanceof StatementShape.CreateIndex ci) {
+            indexAdded(ci.table().name(), Indexes.created(ci), ordinal);
+        } else if (shape instanceof StatementShape.DropIndex di) {
+            for (QualifiedName name : di.names()) {
+                String table = di.table() != null ? di.table().name() : indexTables.get(name.name());
+                indexDropped(table, i -> i.name().equals(name.name()), ordinal);
+            }
         } else if (shape instanceof StatementShape.Drop d && "TABLE".equals(d.objectType())) {
             d.names().forEach(n -> createdTables.put(n.name(), ordinal, false));
+            d.names().forEach(n -> indexDropped(n.name(), i -> true, ordinal));
         }
     }
 
@@ -68,6 +84,7 @@ final class PlanHistory {
                         columnTypes.put(key(table, a.column()), ordinal, null);
                         columnTypes.put(key(table, a.definition().name()), ordinal, a.definition().type());
                     }
+                    indexAdded(table, Indexes.added(a), ordinal);
                     break;
                 case ALTER_COLUMN_TYPE:
                     if (a.type() != null) {
@@ -76,6 +93,17 @@ final class PlanHistory {
                     break;
                 case ADD_CONSTRAINT:
                     constraintAdded(table, a.constraint(), ordinal);
+                    indexAdded(table, Indexes.added(a), ordinal);
+                    break;
+                case ADD_INDEX:
+                    indexAdded(table, Indexes.added(a), ordinal);
+                    break;
+                case DROP_CONSTRAINT:
+                case DROP_INDEX:
+                    indexDropped(table, i -> i.name().equals(a.name()), ordinal);
+                    break;
+                case DROP_PRIMARY_KEY:
+                    indexDropped(table, i -> i.type() == ConstraintDef.Type.PRIMARY_KEY, ordinal);
                     break;
                 case VALIDATE_CONSTRAINT:
                     String column = pendingNotNullChecks.remove(key(table, a.name()));
@@ -84,9 +112,16 @@ final class PlanHistory {
                     }
                     break;
                 case RENAME_TABLE:
+                    String newName = a.name().substring(a.name().lastIndexOf('.') + 1);
                     if (Boolean.TRUE.equals(createdTables.latest(table))) {
                         createdTables.put(table, ordinal, false);
-                        createdTables.put(a.name().substring(a.name().lastIndexOf('.') + 1), ordinal, true);
+                        createdTables.put(newName, ordinal, true);
+                    }
+                    List<ConstraintDef> moved = indexes.latest(table);
+                    if (moved != null) {
+                        indexes.put(table, ordinal, List.of());
+                        indexes.put(newName, ordinal, moved);
+                        moved.forEach(i -> named(i, newName));
                     }
                     break;
                 default:
@@ -108,6 +143,42 @@ final class PlanHistory {
                 validatedNotNullChecks.put(key(table, column), ordinal, true);
             }
         }
+    }
+
+    private void created(StatementShape.CreateTable ct, int ordinal) {
+        String table = ct.table().name();
+        List<ConstraintDef> declared = Indexes.declared(ct);
+        if (!declared.isEmpty() || indexes.latest(table) != null) {
+            indexes.put(table, ordinal, List.copyOf(declared));
+            declared.forEach(i -> named(i, table));
+        }
+    }
+
+    private void indexAdded(String table, ConstraintDef index, int ordinal) {
+        if (index == null) {
+            return;
+        }
+        List<ConstraintDef> now = new ArrayList<>(orEmpty(indexes.latest(table)));
+        now.add(index);
+        indexes.put(table, ordinal, List.copyOf(now));
+        named(index, table);
+    }
+
+    private void named(ConstraintDef index, String table) {
+        if (!index.name().isEmpty()) {
+            indexTables.put(index.name(), table);
+        }
+    }
+
+    private void indexDropped(String table, Predicate<ConstraintDef> which, int ordinal) {
+        List<ConstraintDef> before = table == null ? null : indexes.latest(table);
+        if (before != null && before.stream().anyMatch(which)) {
+            indexes.put(table, ordinal, before.stream().filter(which.negate()).toList());
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     static Member key(String table, String name) {
@@ -138,6 +209,11 @@ final class PlanHistory {
     /** The column's type as the statements before {@code ordinal} defined it; null when they did not. */
     TypeRef columnType(String table, String column, int ordinal) {
         return columnTypes.asOf(key(table, column), ordinal);
+    }
+
+    /** The indexes the statements before {@code ordinal} gave the table and did not drop since. */
+    List<ConstraintDef> indexes(String table, int ordinal) {
+        return orEmpty(indexes.asOf(table, ordinal));
     }
 
     boolean hasValidatedNotNullCheck(String table, String column, int ordinal) {

@@ -1,8 +1,10 @@
 package io.github.migrationdelivery.engine.lint;
 
+import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,15 @@ public interface PlanState {
 
     /** The column's type when the plan defined it (CREATE TABLE, ADD COLUMN, ALTER TYPE earlier). */
     Optional<TypeRef> columnType(QualifiedName table, String column);
+
+    /**
+     * The indexes the plan gave the table before this statement and did not drop: primary keys,
+     * unique constraints and indexes, CREATE INDEX, MySQL's KEY and ADD INDEX (as
+     * {@link ConstraintDef}s; plain indexes have type {@link ConstraintDef.Type#INDEX}). For a
+     * table that existed before the plan these are only the ones the plan added: the linter works
+     * offline and does not know the indexes the table already had.
+     */
+    List<ConstraintDef> indexes(QualifiedName table);
 
     /** True when a validated {@code CHECK (column IS NOT NULL)} exists on the column from earlier in the plan. */
     boolean hasValidatedNotNullCheck(QualifiedName table, String column);

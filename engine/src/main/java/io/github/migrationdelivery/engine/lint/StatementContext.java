@@ -5,12 +5,16 @@ import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.SqlText;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.Token;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** What a rule sees of one statement, and where it reports. */
 public final class StatementContext {
@@ -25,11 +29,14 @@ public final class StatementContext {
     private String excerpt;
     private final List<StatementShape> changesetShapes;
     private final Consumer<Finding> sink;
+    private final Map<Finding, Predicate<PlanState>> provisional;
     private RuleInfo rule;
 
+    /** @param provisional where findings the end of the plan may settle go too, with their condition (identity-keyed) */
     StatementContext(Statement statement, List<Token> tokens, StatementShape shape, Changeset changeset,
                      LintSettings settings, PlanState state, LockImpact lock,
-                     List<StatementShape> changesetShapes, Consumer<Finding> sink) {
+                     List<StatementShape> changesetShapes, Consumer<Finding> sink,
+                     Map<Finding, Predicate<PlanState>> provisional) {
         this.statement = statement;
         this.tokens = tokens;
         this.shape = shape;
@@ -39,6 +46,7 @@ public final class StatementContext {
         this.lock = lock;
         this.changesetShapes = changesetShapes;
         this.sink = sink;
+        this.provisional = provisional;
     }
 
     /** Called by the linter before each rule runs. */
@@ -109,7 +117,43 @@ public final class StatementContext {
 
     /** Reports with a severity other than the rule's default (e.g. a warning where the rule cannot be sure). */
     public void report(Severity severity, LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {
-        sink.accept(new Finding(rule.id(), severity, statement.position(), changeset.displayName(), excerpt(),
-                lockImpact, rewritesTable, message, safeRewrite));
+        sink.accept(finding(severity, lockImpact, rewritesTable, message, safeRewrite));
+    }
+
+    /**
+     * Reports a finding that the rest of the plan may settle: it is dropped when {@code settled}
+     * holds for the state after the plan's last statement (an index a later changeset creates,
+     * say). Changesets are linted before the plan's end is known; this is how a rule looks ahead.
+     * Meant for advice: a dropped finding still counted when the changeset's blocking flag was set.
+     */
+    public void reportUnlessSettled(Predicate<PlanState> settled, Severity severity, LockImpact lockImpact,
+                                    boolean rewritesTable, String message, String safeRewrite) {
+        Finding f = finding(severity, lockImpact, rewritesTable, message, safeRewrite);
+        provisional.put(f, settled);
+        sink.accept(f);
+    }
+
+    private Finding finding(Severity severity, LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {
+        return new Finding(rule.id(), severity, statement.position(), changeset.displayName(), excerpt(),
+                lockImpact, rewritesTable, withTableSizes(message), safeRewrite);
+    }
+
+    /**
+     * A lock finding's message with the production size of the tables the statement locks, where
+     * the team told it ({@link LintSettings#tableRows()}): how long a lock or rewrite lasts is
+     * what a reviewer weighs, and it depends on that size.
+     */
+    private String withTableSizes(String message) {
+        TableRows rows = settings.tableRows();
+        if (rows.rows().isEmpty() || rule.category() != RuleCategory.LOCKING) {
+            return message;
+        }
+        List<String> sizes = new ArrayList<>();
+        for (QualifiedName table : shape.tables()) {
+            if (rows.of(table).isPresent() && !state.createdInPlan(table)) {
+                sizes.add(rows.label(table, table.toString()));
+            }
+        }
+        return sizes.isEmpty() ? message : message + " Production size: " + String.join(", ", sizes) + ".";
     }
 }

@@ -171,7 +171,7 @@ final class LiquibaseChangelogReader {
                 }
                 SqlStatement[] inverse = change.generateRollbackStatements(database);
                 for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(inverse, database)) {
-                    addGenerated(statements, sql, position);
+                    addGenerated(statements, sql, position, i);
                 }
             } catch (RollbackImpossibleException | RuntimeException e) {
                 return Optional.empty(); // Liquibase cannot invert it without a live database
@@ -183,7 +183,8 @@ final class LiquibaseChangelogReader {
     private List<Statement> statements(List<Change> changes, ChangelogFile file, SourcePosition position) {
         List<Statement> statements = new ArrayList<>();
         Cursor cursor = new Cursor(file.offsetOf(position));
-        for (Change change : changes) {
+        for (int index = 0; index < changes.size(); index++) {
+            Change change = changes.get(index);
             if (change instanceof EmptyChange || change instanceof TagDatabaseChange) {
                 continue; // no schema SQL; tagDatabase only writes DATABASECHANGELOG
             }
@@ -202,7 +203,7 @@ final class LiquibaseChangelogReader {
                 }
                 try {
                     for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(change, database)) {
-                        addGenerated(statements, sql, position);
+                        addGenerated(statements, sql, position, index);
                     }
                 } catch (RuntimeException e) {
                     throw EngineException.badInput(position, "cannot generate SQL for "
@@ -213,10 +214,11 @@ final class LiquibaseChangelogReader {
         return statements;
     }
 
-    private static void addGenerated(List<Statement> statements, Sql sql, SourcePosition position) {
+    /** Adds a statement that change number {@code change} of the changeset generated. */
+    private static void addGenerated(List<Statement> statements, Sql sql, SourcePosition position, int change) {
         String text = sql.toSql();
         if (text != null && !text.isBlank()) {
-            statements.add(new Statement(text.strip(), position));
+            statements.add(new Statement(text.strip(), position, change));
         }
     }
 

@@ -21,7 +21,20 @@ public record ConstraintDef(
         QualifiedName referencedTable,
         List<Token> expression) {
 
-    public enum Type { PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUDE }
+    public enum Type {
+        PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUDE,
+        /**
+         * Not a constraint: a plain (or FULLTEXT/SPATIAL) secondary index, which MySQL declares among
+         * the constraints ({@code KEY k (c)} in CREATE TABLE, {@code ADD INDEX} in ALTER TABLE) and
+         * the linter's plan history keeps with the indexes that back constraints.
+         */
+        INDEX
+    }
+
+    /** True for the kinds a server backs with an index: primary keys, unique constraints, plain indexes. */
+    public boolean isIndexed() {
+        return type == Type.PRIMARY_KEY || type == Type.UNIQUE || type == Type.INDEX;
+    }
 
     public ConstraintDef {
         name = name == null ? "" : name;

@@ -226,8 +226,10 @@ public final class Recognizer {
                     if (def != null) {
                         constraints.add(def);
                     }
-                } else if (mysql && (first.is("INDEX") || first.is("KEY") || first.is("FULLTEXT") || first.is("SPATIAL"))) {
-                    continue; // a secondary index declared inline: no safety concern on a new table
+                } else if (mysql && (first.is("INDEX") || first.is("KEY"))) {
+                    constraints.add(mysqlIndex(e)); // a secondary index declared inline
+                } else if (mysql && (first.is("FULLTEXT") || first.is("SPATIAL"))) {
+                    continue; // serves other lookups than the B-tree indexes the plan keeps
                 } else if (!first.is("LIKE")) {
                     columns.add(columnDef(e));
                 }
@@ -728,6 +730,15 @@ public final class Recognizer {
     }
 
     private AlterAction mysqlAddIndex(Cursor c, List<Token> tokens) {
+        ConstraintDef def = mysqlIndex(c);
+        return new AlterAction(AlterAction.Kind.ADD_INDEX, null, null, null, def, def.name(), false, false, false, tokens);
+    }
+
+    /**
+     * MySQL's {@code [CONSTRAINT [name]] [UNIQUE|FULLTEXT|SPATIAL] INDEX|KEY [name] [USING m] (cols)}, in
+     * ALTER TABLE ADD and in CREATE TABLE. FULLTEXT and SPATIAL are told apart by their tokens.
+     */
+    private ConstraintDef mysqlIndex(Cursor c) {
         String name = "";
         if (c.accept("CONSTRAINT")) {
             if (!c.at("UNIQUE")) {
@@ -743,10 +754,8 @@ public final class Recognizer {
             c.next();
         }
         List<String> columns = c.at("(") ? c.columnList() : List.of();
-        // A unique index carries its definition; plain, FULLTEXT and SPATIAL ones are told apart by their tokens.
-        ConstraintDef def = "UNIQUE".equals(kind)
-                ? new ConstraintDef(ConstraintDef.Type.UNIQUE, name, columns, false, "", null, List.of()) : null;
-        return new AlterAction(AlterAction.Kind.ADD_INDEX, null, null, null, def, name, false, false, false, tokens);
+        return new ConstraintDef("UNIQUE".equals(kind) ? ConstraintDef.Type.UNIQUE : ConstraintDef.Type.INDEX, name,
+                columns, false, "", null, List.of());
     }
 
     private AlterAction dropAction(Cursor c, List<Token> tokens) {

@@ -7,8 +7,11 @@ import io.github.migrationdelivery.engine.plan.Plan;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.SourcePosition;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.source.PlanReader;
 import io.github.migrationdelivery.engine.sql.Splitter;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +22,7 @@ import java.util.Set;
 
 /**
  * Lints SQL text for tests. The text may start with a settings line
- * {@code -- md:test dialect=mariadb server-version=10.11 transactional=false}; a line
+ * {@code -- md:test dialect=mariadb server-version=10.11 transactional=false table-rows=orders:12000000}; a line
  * {@code -- md:changeset [transactional=false] [comment=...]} starts a new changeset, so a case
  * can create a table in one changeset and change it in the next.
  */
@@ -38,6 +41,24 @@ public final class LintFixture {
         return new Linter(settings(text), CATALOGUE).lint(plan(text, file));
     }
 
+    /** A Liquibase XML changelog holding {@code changeSets} ({@code <changeSet>} elements), written to {@code dir}, read for PostgreSQL. */
+    public static Plan liquibase(Path dir, String changeSets) throws IOException {
+        Path file = dir.resolve("changelog.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                """ + changeSets + "</databaseChangeLog>\n");
+        return new PlanReader(Dialect.POSTGRESQL, null, Set.of(), Set.of()).read(List.of(file));
+    }
+
+    /** Lints a plan with its dialect's default settings and every rule. */
+    public static LintResult lint(Plan plan) {
+        return new Linter(LintSettings.defaults(plan.dialect()), CATALOGUE).lint(plan);
+    }
+
     /** The settings of the text's {@code -- md:test} line (defaults without one). */
     static LintSettings settings(String text) {
         Map<String, String> settings = options(text.lines().findFirst().orElse(""), "-- md:test");
@@ -45,7 +66,19 @@ public final class LintFixture {
         ServerVersion version = ServerVersion.parse(settings.getOrDefault("server-version", dialect.defaultVersion().toString()));
         return new LintSettings(dialect, version, FailLevel.ERROR, Set.of(),
                 Set.of(settings.getOrDefault("enable", "").split(",")).stream().filter(s -> !s.isEmpty())
-                        .collect(java.util.stream.Collectors.toSet()), Map.of());
+                        .collect(java.util.stream.Collectors.toSet()), Map.of(), tableRows(settings));
+    }
+
+    /** {@code table-rows=orders:12000000,customers:500} and {@code large-table-rows=N}, as lint.tableRows would give them. */
+    private static TableRows tableRows(Map<String, String> settings) {
+        Map<String, Long> rows = new HashMap<>();
+        for (String pair : settings.getOrDefault("table-rows", "").split(",")) {
+            if (!pair.isEmpty()) {
+                rows.put(pair.substring(0, pair.lastIndexOf(':')), Long.parseLong(pair.substring(pair.lastIndexOf(':') + 1)));
+            }
+        }
+        return new TableRows(rows, Long.parseLong(settings.getOrDefault("large-table-rows",
+                Long.toString(TableRows.DEFAULT_LARGE_TABLE_ROWS))));
     }
 
     /** The text as a plan, one changeset per {@code -- md:changeset} section. */

@@ -6,6 +6,7 @@ import io.github.migrationdelivery.engine.lint.RuleInfo;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.StatementContext;
 import io.github.migrationdelivery.engine.plan.Dialect;
+import io.github.migrationdelivery.engine.plan.Statement;
 import io.github.migrationdelivery.engine.sql.AlterAction;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 
@@ -16,6 +17,8 @@ import java.util.Set;
 /**
  * PG-TX-06: several ALTER TABLE statements on one table in one transaction. One statement with
  * several actions queues for the lock once and rewrites or scans the table at most once.
+ * ALTERs that one Liquibase change generated (a multi-column {@code addColumn} is one per column)
+ * do not count against each other: the author wrote one change and cannot merge them.
  */
 public final class CombineAlterTable implements Rule {
 
@@ -36,9 +39,12 @@ public final class CombineAlterTable implements Rule {
 
     @Override
     public void check(StatementContext ctx) {
-        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())
-                || ctx.state().alterTableCountInTransaction(alter.table()) == 0) {
+        if (!(ctx.shape() instanceof StatementShape.AlterTable alter) || ctx.state().createdInPlan(alter.table())) {
             return;
+        }
+        int earlier = ctx.state().alterTableCountInTransaction(alter.table());
+        if (earlier == 0 || sameChangeAlteredEarlier(ctx, alter)) {
+            return; // the change was judged at its first ALTER: one finding per change the author wrote
         }
         List<String> actions = new ArrayList<>();
         for (AlterAction a : alter.actions()) {
@@ -48,10 +54,25 @@ public final class CombineAlterTable implements Rule {
             actions.add(SafeRewrites.render(SafeRewrites.withoutSemicolon(a.tokens())));
         }
         String t = SafeRewrites.name(alter.table());
-        ctx.report("This is ALTER TABLE number " + (ctx.state().alterTableCountInTransaction(alter.table()) + 1)
+        ctx.report("This is ALTER TABLE number " + (earlier + 1)
                         + " on " + t + " in this transaction: as one statement with several actions it takes the"
                         + " lock once and scans or rewrites " + t + " at most once.",
-                "-- merge into the earlier ALTER TABLE " + t + ", separating the actions with commas:\n"
+                (ctx.statement().generatedBy() == Statement.WRITTEN ? ""
+                        : "-- Liquibase generates one ALTER TABLE per change (per column for addColumn): write the changes as one <sql> change\n")
+                        + "-- merge into the earlier ALTER TABLE " + t + ", separating the actions with commas:\n"
                         + "ALTER TABLE " + t + "\n    <earlier actions>,\n    " + String.join(",\n    ", actions) + ";");
+    }
+
+    /** True when the Liquibase change that generated this statement also generated an earlier ALTER of the table. */
+    private static boolean sameChangeAlteredEarlier(StatementContext ctx, StatementShape.AlterTable alter) {
+        List<Statement> statements = ctx.changeset().statements();
+        for (int i = 0; i < ctx.state().statementIndex(); i++) {
+            if (statements.get(i).sameGeneratingChange(ctx.statement())
+                    && ctx.changesetShapes().get(i) instanceof StatementShape.AlterTable other
+                    && other.table().sameObject(alter.table())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

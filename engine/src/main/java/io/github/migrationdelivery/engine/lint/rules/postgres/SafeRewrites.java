@@ -154,6 +154,7 @@ final class SafeRewrites {
             case FOREIGN_KEY -> "fkey";
             case EXCLUDE -> "excl";
             case CHECK -> "check";
+            case INDEX -> "idx";
         };
         String[] parts = new String[c.type() == ConstraintDef.Type.PRIMARY_KEY ? 1 : c.columns().size() + 1];
         for (int i = 0; i < parts.length - 1; i++) {

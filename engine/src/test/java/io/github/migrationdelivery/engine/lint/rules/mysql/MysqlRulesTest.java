@@ -122,4 +122,76 @@ class MysqlRulesTest {
         assertThat(f.safeRewrite()).startsWith("ALTER TABLE orders ADD COLUMN total_amount decimal(12,2) NULL, ALGORITHM=INSTANT, LOCK=NONE;")
                 .contains("UPDATE orders SET total_amount = amount WHERE total_amount IS NULL LIMIT 5000;");
     }
+
+    @Test
+    void aUniqueKeyOnAnExistingTableComesWithTheDuplicateCheckQuery() {
+        Finding f = only(lint(MARIADB + TIMEOUT
+                + "ALTER TABLE articles ADD UNIQUE KEY articles_slug_uq (shop_id, slug(40)), ALGORITHM=INPLACE, LOCK=NONE;\n"),
+                "mysql-adding-unique-index");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("error 1062", "INSERT IGNORE");
+        assertThat(f.safeRewrite()).contains("SELECT shop_id, LEFT(slug, 40), COUNT(*) FROM articles"
+                + " WHERE shop_id IS NOT NULL AND LEFT(slug, 40) IS NOT NULL GROUP BY shop_id, LEFT(slug, 40) HAVING COUNT(*) > 1;");
+    }
+
+    @Test
+    void redundantIndexesAreFoundAcrossChangesetsAndInlineKeys() {
+        String table = "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, created_at datetime,"
+                + " KEY orders_customer (customer_id));\n-- md:changeset\n";
+        Finding f = only(lint(MARIADB + table
+                + "ALTER TABLE orders ADD INDEX orders_customer_created (customer_id, created_at);\n"), "mysql-redundant-index");
+        assertThat(f.safeRewrite()).isEqualTo("-- index orders_customer (customer_id) is redundant once this index exists;"
+                + " drop it (in place, no table copy):\nALTER TABLE orders DROP INDEX orders_customer, ALGORITHM=INPLACE, LOCK=NONE;");
+        assertThat(lint(MARIADB + table + "ALTER TABLE orders ADD INDEX orders_created (created_at);\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-redundant-index");
+        assertThat(lint(MARIADB + table + "DROP INDEX orders_customer ON orders;\n-- md:changeset\n"
+                + "ALTER TABLE orders ADD INDEX orders_customer_created (customer_id, created_at);\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-redundant-index");
+    }
+
+    @Test
+    void aTextColumnWithoutPrefixFailsOnMysqlAndIsSilentlyCutOnMariadb() {
+        String sql = "CREATE TABLE articles (id bigint PRIMARY KEY, body text NOT NULL, UNIQUE KEY articles_body_uq (body));\n";
+        Finding mysql = only(lint(MYSQL + sql), "mysql-invalid-index");
+        assertThat(mysql.severity()).isEqualTo(Severity.ERROR);
+        assertThat(mysql.message()).contains("error 1170");
+        Finding mariadb = only(lint(MARIADB + sql), "mysql-invalid-index");
+        assertThat(mariadb.severity()).isEqualTo(Severity.WARNING);
+        assertThat(mariadb.message()).contains("USING HASH");
+        assertThat(mariadb.safeRewrite()).contains("ADD COLUMN body_sha2 BINARY(32) AS (UNHEX(SHA2(body, 256))) STORED");
+    }
+
+    @Test
+    void ddlOnALargeTableGoesThroughAnOnlineCopyAndSaysTheSize() {
+        String sizes = "-- md:test dialect=mysql server-version=8.0.35 table-rows=shop.orders:12000000,countries:250\n";
+        Finding f = only(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders ADD INDEX orders_created (created_at), ALGORITHM=INPLACE, LOCK=NONE;\n"),
+                "mysql-large-table-ddl");
+        assertThat(f.message()).startsWith("shop.orders (≈12 M rows) is at or above lint.largeTableRows (1,000,000):"
+                + " this change runs ALGORITHM=INPLACE");
+        assertThat(f.safeRewrite()).contains("gh-ost --host=<primary-host> --database=shop --table=orders --alter=\"ADD INDEX orders_created (created_at)\"",
+                "pt-online-schema-change --alter \"ADD INDEX orders_created (created_at)\" D=shop,t=orders");
+        assertThat(lint(sizes + TIMEOUT + "ALTER TABLE countries DROP COLUMN legacy, ALGORITHM=INPLACE, LOCK=NONE;\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
+        assertThat(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders RENAME INDEX a TO b, ALGORITHM=INPLACE, LOCK=NONE;\n"))
+                .extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
+        assertThat(lint(sizes + TIMEOUT + "ALTER TABLE shop.orders DROP COLUMN legacy, ALGORITHM=INSTANT;\n"))
+                .as("instant on 8.0.29+").extracting(Finding::ruleId).doesNotContain("mysql-large-table-ddl");
+    }
+
+    @Test
+    void theSixtyFifthIndexOfATableIsRefused() {
+        StringBuilder sql = new StringBuilder(MARIADB + "CREATE TABLE wide (id bigint PRIMARY KEY");
+        for (int i = 0; i < 64; i++) {
+            sql.append(", c").append(i).append(" int");
+        }
+        sql.append(");\n");
+        for (int i = 0; i < 63; i++) {
+            sql.append("CREATE INDEX wide_c").append(i).append(" ON wide (c").append(i).append(");\n");
+        }
+        assertThat(lint(sql.toString())).as("the primary key and 63 indexes are 64").extracting(Finding::ruleId)
+                .doesNotContain("mysql-invalid-index");
+        Finding f = only(lint(sql + "ALTER TABLE wide ADD INDEX wide_c63 (c63);\n"), "mysql-invalid-index");
+        assertThat(f.message()).contains("brings wide to 65 indexes", "error 1069");
+        assertThat(f.statement()).isEqualTo("ALTER TABLE wide ADD INDEX wide_c63 (c63)");
+    }
 }

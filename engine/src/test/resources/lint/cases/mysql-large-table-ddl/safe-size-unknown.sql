@@ -1,0 +1,2 @@
+-- md:test dialect=mariadb
+ALTER TABLE orders ADD INDEX orders_created (created_at), ALGORITHM=INPLACE, LOCK=NONE;
