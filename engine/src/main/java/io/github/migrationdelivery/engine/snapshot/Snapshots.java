@@ -70,8 +70,8 @@ public final class Snapshots {
             throw EngineException.badInput("--snapshot: no URI given (expected " + SCHEMES + ")");
         }
         if (options.scale() != 1 && !uri.startsWith("synthetic:")) {
-            throw EngineException.badInput("--scale applies to synthetic: snapshots only; "
-                    + uri.substring(0, uri.indexOf(':') + 1) + " copies the rows as they are");
+            throw EngineException.badInput("--scale applies to synthetic: snapshots only, not to "
+                    + uri.substring(0, uri.indexOf(':') + 1) + " ones");
         }
         if (uri.startsWith("jdbc:")) {
             return new CloneProvider("jdbc:", guarded(uri, options), options.inPlace());

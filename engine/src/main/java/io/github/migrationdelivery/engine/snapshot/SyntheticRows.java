@@ -41,20 +41,43 @@ final class SyntheticRows {
     SyntheticRows(Map<Long, Table> tables, double scale, SyntheticValues sql) {
         this.tables = tables;
         this.sql = sql;
-        Map<Long, Long> r = new HashMap<>();
-        tables.values().forEach(t -> r.put(t.id(), Math.round(t.sourceRows() * scale)));
-        // A table whose unique key is also a foreign key (1:1) cannot have more rows than its parent.
-        tables.values().forEach(t -> keyForeignKeys(t).forEach(fk -> {
-            if (uniqueCoveredBy(t, fk)) {
-                r.put(t.id(), Math.min(r.get(t.id()), r.get(fk.parentId())));
-            }
-        }));
-        this.rows = r;
         Set<Long> done = new LinkedHashSet<>();
         for (Table t : tables.values()) {
             visit(t, done, new LinkedHashSet<>());
         }
         this.order = done.stream().map(tables::get).toList();
+        this.rows = new HashMap<>();
+        for (Table t : order) { // parents first: a child's cap needs its parents' rows
+            // A table that has rows keeps one at least: its children may need a parent row.
+            long n = t.sourceRows() == 0 ? 0 : Math.max(1, Math.round(t.sourceRows() * scale));
+            rows.put(t.id(), Math.min(n, keySpace(t)));
+        }
+    }
+
+    /**
+     * How many rows a unique set made of foreign keys allows: the product of the parents' rows
+     * (one per parent for a 1:1 table, one per pair for a join table); unlimited otherwise.
+     */
+    private long keySpace(Table t) {
+        long space = Long.MAX_VALUE;
+        for (List<Integer> set : t.uniqueSets()) {
+            List<ForeignKey> covering = t.foreignKeys().stream()
+                    .filter(fk -> set.containsAll(fk.columns()) && tables.containsKey(fk.parentId())).toList();
+            Set<Integer> covered = new LinkedHashSet<>();
+            covering.forEach(fk -> covered.addAll(fk.columns()));
+            // A parent without a count yet is in a cycle with t: no bound from it.
+            if (covering.isEmpty() || !covered.containsAll(set)
+                    || !covering.stream().allMatch(fk -> rows.containsKey(fk.parentId()))) {
+                continue;
+            }
+            long product = 1;
+            for (ForeignKey fk : covering) {
+                long parentRows = rows.get(fk.parentId());
+                product = parentRows != 0 && product > Long.MAX_VALUE / parentRows ? Long.MAX_VALUE : product * parentRows;
+            }
+            space = Math.min(space, product);
+        }
+        return space;
     }
 
     long rows(Table t) {
@@ -191,11 +214,4 @@ final class SyntheticRows {
         return t.uniqueSets().stream().anyMatch(s -> s.stream().anyMatch(fk.columns()::contains));
     }
 
-    private List<ForeignKey> keyForeignKeys(Table t) {
-        return t.foreignKeys().stream().filter(fk -> isKeyForeignKey(t, fk) && tables.containsKey(fk.parentId())).toList();
-    }
-
-    private boolean uniqueCoveredBy(Table t, ForeignKey fk) {
-        return t.uniqueSets().stream().anyMatch(s -> fk.columns().containsAll(s));
-    }
 }
