@@ -85,20 +85,15 @@ final class MariadbSynthetic implements SyntheticServer {
         String db = queryString(c, "SELECT DATABASE()");
         Map<String, Long> ids = new LinkedHashMap<>();
         Map<String, Long> estimates = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE, TABLE_ROWS FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(2).equals("SYSTEM VERSIONED")) {
-                        throw EngineException.badInput("synthetic: system-versioned table " + db + "." + rs.getString(1)
-                                + " is not supported yet; use jdbc: or dump:");
-                    }
-                    ids.put(rs.getString(1), (long) ids.size() + 1);
-                    estimates.put(rs.getString(1), rs.getLong(3));
-                }
+        eachRow(c, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_ROWS FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME", db, rs -> {
+            if (rs.getString(2).equals("SYSTEM VERSIONED")) {
+                throw EngineException.badInput("synthetic: system-versioned table " + db + "." + rs.getString(1)
+                        + " is not supported yet; use jdbc: or dump:");
             }
-        }
+            ids.put(rs.getString(1), (long) ids.size() + 1);
+            estimates.put(rs.getString(1), rs.getLong(3));
+        });
         Map<String, Long> rows = new HashMap<>();
         List<String> estimated = new ArrayList<>();
         for (String table : ids.keySet()) {
@@ -142,25 +137,20 @@ final class MariadbSynthetic implements SyntheticServer {
 
     private static Map<String, List<Described>> columns(Connection c, String db) throws SQLException {
         Map<String, List<Described>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE,"
+        eachRow(c, "SELECT TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE,"
                 + " IS_NULLABLE, COLUMN_DEFAULT, EXTRA, IS_GENERATED, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE"
-                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String dataType = rs.getString(4).toLowerCase(Locale.ROOT);
-                    long length = rs.getLong(10);
-                    int precision = rs.getInt(11);
-                    // Precision bounds values only for decimal, bit, and float/double written with (M,D).
-                    boolean bounded = rs.getObject(12) != null || dataType.equals("bit");
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Described(rs.getInt(2), rs.getString(3),
-                            dataType, rs.getString(5), rs.getString(6).equals("NO"),
-                            rs.getString(7) != null || rs.getString(8).contains("auto_increment"),
-                            rs.getString(9).equals("ALWAYS"), (int) Math.min(Integer.MAX_VALUE, length),
-                            bounded ? precision : 0, bounded ? rs.getInt(12) : 0));
-                }
-            }
-        }
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION", db, rs -> {
+            String dataType = rs.getString(4).toLowerCase(Locale.ROOT);
+            long length = rs.getLong(10);
+            int precision = rs.getInt(11);
+            // Precision bounds values only for decimal, bit, and float/double written with (M,D).
+            boolean bounded = rs.getObject(12) != null || dataType.equals("bit");
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Described(rs.getInt(2), rs.getString(3),
+                    dataType, rs.getString(5), rs.getString(6).equals("NO"),
+                    rs.getString(7) != null || rs.getString(8).contains("auto_increment"),
+                    rs.getString(9).equals("ALWAYS"), (int) Math.min(Integer.MAX_VALUE, length),
+                    bounded ? precision : 0, bounded ? rs.getInt(12) : 0));
+        });
         return out;
     }
 
@@ -169,24 +159,19 @@ final class MariadbSynthetic implements SyntheticServer {
                                 Map<String, List<List<Integer>>> unique, Map<String, Map<String, Long>> cardinality)
             throws SQLException {
         Map<String, List<Integer>> sets = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
+        eachRow(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
                 + " CARDINALITY FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
-                + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String table = rs.getString(1);
-                    if (rs.getInt(3) == 0) {
-                        sets.computeIfAbsent(table + "\0" + rs.getString(2), k -> new ArrayList<>())
-                                .add(position(columns, table, rs.getString(5)));
-                    }
-                    long card = rs.getLong(6);
-                    if (rs.getInt(4) == 1 && !rs.wasNull()) {
-                        cardinality.computeIfAbsent(table, k -> new HashMap<>()).merge(rs.getString(5), card, Math::max);
-                    }
-                }
+                + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", db, rs -> {
+            String table = rs.getString(1);
+            if (rs.getInt(3) == 0) {
+                sets.computeIfAbsent(table + "\0" + rs.getString(2), k -> new ArrayList<>())
+                        .add(position(columns, table, rs.getString(5)));
             }
-        }
+            long card = rs.getLong(6);
+            if (rs.getInt(4) == 1 && !rs.wasNull()) {
+                cardinality.computeIfAbsent(table, k -> new HashMap<>()).merge(rs.getString(5), card, Math::max);
+            }
+        });
         sets.forEach((key, set) -> unique.computeIfAbsent(key.substring(0, key.indexOf('\0')), k -> new ArrayList<>())
                 .add(List.copyOf(set)));
     }
@@ -196,23 +181,18 @@ final class MariadbSynthetic implements SyntheticServer {
         record Part(String table, String name, String parent, int column, int parentColumn) {
         }
         List<Part> parts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA,"
+        eachRow(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA,"
                 + " REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
                 + " WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL"
-                + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!db.equals(rs.getString(4))) {
-                        throw EngineException.badInput("synthetic: foreign key " + rs.getString(2) + " of " + db + "."
-                                + rs.getString(1) + " references another database (" + rs.getString(4) + "." + rs.getString(5)
-                                + "); not supported: use jdbc: or dump:");
-                    }
-                    parts.add(new Part(rs.getString(1), rs.getString(2), rs.getString(5),
-                            position(columns, rs.getString(1), rs.getString(3)), position(columns, rs.getString(5), rs.getString(6))));
-                }
+                + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION", db, rs -> {
+            if (!db.equals(rs.getString(4))) {
+                throw EngineException.badInput("synthetic: foreign key " + rs.getString(2) + " of " + db + "."
+                        + rs.getString(1) + " references another database (" + rs.getString(4) + "." + rs.getString(5)
+                        + "); not supported: use jdbc: or dump:");
             }
-        }
+            parts.add(new Part(rs.getString(1), rs.getString(2), rs.getString(5),
+                    position(columns, rs.getString(1), rs.getString(3)), position(columns, rs.getString(5), rs.getString(6))));
+        });
         Map<String, List<ForeignKey>> out = new HashMap<>();
         Map<String, List<Part>> byKey = new LinkedHashMap<>();
         parts.forEach(p -> byKey.computeIfAbsent(p.table() + "\0" + p.name(), k -> new ArrayList<>()).add(p));
@@ -235,19 +215,16 @@ final class MariadbSynthetic implements SyntheticServer {
      */
     private static Map<String, Map<String, Stats>> columnStats(Connection c, String db, Map<String, Long> rows) {
         Map<String, Map<String, Stats>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, nulls_ratio, avg_frequency, avg_length"
-                + " FROM mysql.column_stats WHERE db_name = ?")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double nulls = rs.getDouble(3);
-                    double perValue = rs.getDouble(4);
-                    long n = rows.getOrDefault(rs.getString(1), 0L);
-                    double distinct = perValue > 0 ? n * (1 - nulls) / perValue : 0;
-                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            new Stats(nulls, SyntheticCatalog.nDistinct(distinct, n), (int) Math.round(rs.getDouble(5))));
-                }
-            }
+        try {
+            eachRow(c, "SELECT table_name, column_name, nulls_ratio, avg_frequency, avg_length"
+                    + " FROM mysql.column_stats WHERE db_name = ?", db, rs -> {
+                double nulls = rs.getDouble(3);
+                double perValue = rs.getDouble(4);
+                long n = rows.getOrDefault(rs.getString(1), 0L);
+                double distinct = perValue > 0 ? n * (1 - nulls) / perValue : 0;
+                out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                        new Stats(nulls, SyntheticCatalog.nDistinct(distinct, n), (int) Math.round(rs.getDouble(5))));
+            });
         } catch (SQLException notReadable) {
             return Map.of(); // the sample below stands in
         }
@@ -293,22 +270,33 @@ final class MariadbSynthetic implements SyntheticServer {
     /** Columns MariaDB keeps as longtext with a {@code json_valid} check (its JSON type), by table. */
     private static Map<String, Set<String>> jsonColumns(Connection c, String db) throws SQLException {
         Map<String, Set<String>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
-                + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND LEVEL = 'Column'")) {
-            ps.setString(1, db);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(3).equalsIgnoreCase("json_valid(" + ServerSql.quote(Dialect.MARIADB, rs.getString(2)) + ")")) {
-                        out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-                    }
-                }
+        eachRow(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
+                + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND LEVEL = 'Column'", db, rs -> {
+            if (rs.getString(3).equalsIgnoreCase("json_valid(" + ServerSql.quote(Dialect.MARIADB, rs.getString(2)) + ")")) {
+                out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
             }
-        }
+        });
         return out;
     }
 
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    private interface EachRow {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query whose one parameter is the source database and hands each row over. */
+    private static void eachRow(Connection c, String sql, String db, EachRow action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, db);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(rs);
+                }
+            }
+        }
     }
 
     /** The first row of a query bounded by the count limit, or null when the limit stopped it. */
