@@ -172,13 +172,16 @@ class DryRunCommandsTest {
             assertThat(run.exit()).as(bad).isEqualTo(2);
             assertThat(run.err()).startsWith("migration-delivery: --scale must be a number greater than 0, not ").hasLineCount(1);
         }
-        CliRuns.Run word = CliRuns.run("check", safePlan.toString(), "--snapshot", "synthetic:" + SERVER + source, "--scale", "tenth");
+        CliRuns.Run word = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "synthetic:" + SERVER + source, "--scale", "tenth");
         assertThat(word.exit()).isEqualTo(2);
-        assertThat(word.err()).contains("--scale", "tenth").hasLineCount(1);
-        CliRuns.Run template = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "template:" + SERVER + source,
-                "--scale", "0.5");
-        assertThat(template.exit()).isEqualTo(2);
-        assertThat(template.err()).isEqualTo("migration-delivery: --scale applies to synthetic: snapshots only, not to template: ones\n");
+        assertThat(word.err()).contains("Invalid value for option '--scale': 'tenth'").hasLineCount(1);
+        for (String command : new String[] {"dry-run", "check"}) {
+            CliRuns.Run template = CliRuns.run(command, safePlan.toString(), "--snapshot", "template:" + SERVER + source,
+                    "--scale", "0.5");
+            assertThat(template.exit()).as(command).isEqualTo(2);
+            assertThat(template.err()).as(command)
+                    .isEqualTo("migration-delivery: --scale applies to synthetic: snapshots only, not to template: ones\n");
+        }
     }
 
     @Test
