@@ -29,7 +29,9 @@ import java.util.logging.Logger;
             " 8:the database refused the login (user or password)",
             " 9:a migration or backfill stopped part-way (the message names what is applied or checkpointed)",
             "10:another migration holds the migration lock, or left a stale one",
-            "70:internal error (rerun with --debug and report it)"})
+            "70:internal error (rerun with --debug and report it)",
+            "130:interrupted by Ctrl-C (SIGINT); a dry-run's throw-away snapshot is removed first",
+            "143:interrupted by SIGTERM (a CI runner's cancel); likewise"})
 public final class Main implements Runnable {
 
     /** The commands, in the order help lists them. */

@@ -31,11 +31,18 @@ final class SnapshotRunOptions {
     @Option(names = "--in-place", description = "Use a jdbc: snapshot as it is instead of a throw-away copy of it.")
     boolean inPlace;
 
+    @Option(names = "--scale", paramLabel = "FACTOR",
+            description = "synthetic: snapshots only: generate source rows x FACTOR per table (default 1; e.g. 0.1).")
+    Double scale;
+
     @Mixin
     LoginOptions login;
 
     SnapshotOptions snapshotOptions(ProjectConfig project, Map<String, String> environment) {
         SnapshotOptions o = login.options(environment).withInPlace(inPlace);
+        if (scale != null) {
+            o = o.withScale(scale);
+        }
         if (project.productionUrl().isPresent()) {
             o = o.withProductionUrl(project.productionUrl().get());
         }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -76,10 +75,7 @@ class BackfillCommandTest {
     void aKilledBackfillResumesAfterItsLastCommittedBatchAndChangesNoRowTwice() throws Exception {
         String[] args = {"backfill", "--target", url, "--table", "orders", "--set", "touched = touched + 1", "--id", "killed",
                 "--batch-size", "500", "--max-batch-size", "500", "--max-rate", "20000", "--progress", "none"};
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), Main.class.getName()));
-        command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = CliRuns.child(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (checkpointRows() < 40_000) {
@@ -145,11 +141,6 @@ class BackfillCommandTest {
     }
 
     /** Surefire's own class path (java.class.path is its booter jar). */
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null ? cp : System.getProperty("java.class.path").replace(' ', File.pathSeparatorChar);
-    }
-
     private List<String> query(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();

@@ -2,12 +2,16 @@ package io.github.migrationdelivery.cli;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Runs the command line as a user would and reaches the local PostgreSQL the end-to-end tests seed. */
@@ -26,6 +30,19 @@ final class CliRuns {
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * The command line in a JVM of its own, as a user starts it (same classes as the jar), for
+     * tests that kill or interrupt it; the caller chooses where its output goes.
+     */
+    static ProcessBuilder child(String... args) {
+        String cp = System.getProperty("surefire.test.class.path");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp != null ? cp : System.getProperty("java.class.path").replace(' ', File.pathSeparatorChar),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
     }
 
     /** A new database on the local server named {@code prefix} and a random suffix, with {@code statements} run in it. */

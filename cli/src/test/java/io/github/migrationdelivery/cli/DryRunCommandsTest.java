@@ -21,6 +21,7 @@ import static io.github.migrationdelivery.cli.CliRuns.SERVER;
 import static io.github.migrationdelivery.cli.CliRuns.admin;
 import static io.github.migrationdelivery.cli.CliRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * dry-run, assert-lock-budget and check end to end against the local PostgreSQL: the source is a
@@ -149,6 +150,38 @@ class DryRunCommandsTest {
         assertThat(scheme.exit()).isEqualTo(2);
         assertThat(scheme.err()).startsWith("migration-delivery: --snapshot ftp://db.example.com/app: unknown kind of snapshot")
                 .hasLineCount(1);
+    }
+
+    @Test
+    void dryRunOnASyntheticCopyScaledDown() {
+        CliRuns.Run run = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "synthetic:" + SERVER + source,
+                "--scale", "0.1");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Matcher generated = Pattern.compile("snapshot: synthetic: postgres @ " + Pattern.quote(SERVER + source)
+                + " as md_dryrun_\\w+ \\(2 tables, (\\d+) generated rows, scale 0\\.1, dropped on close\\)").matcher(run.err());
+        assertThat(generated.find()).as(run.err()).isTrue();
+        assertThat(Double.parseDouble(generated.group(1))).as("a tenth of 10,000 customers and 300,000 orders")
+                .isCloseTo(31_000, within(310.0));
+        assertThat(run.out()).contains("dry-run: applied");
+    }
+
+    @Test
+    void scaleIsCheckedAndNamedInOneLine() {
+        for (String bad : new String[] {"0", "-0.5", "NaN"}) {
+            CliRuns.Run run = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "synthetic:" + SERVER + source, "--scale", bad);
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).startsWith("migration-delivery: --scale must be a number greater than 0, not ").hasLineCount(1);
+        }
+        CliRuns.Run word = CliRuns.run("dry-run", safePlan.toString(), "--snapshot", "synthetic:" + SERVER + source, "--scale", "tenth");
+        assertThat(word.exit()).isEqualTo(2);
+        assertThat(word.err()).contains("Invalid value for option '--scale': 'tenth'").hasLineCount(1);
+        for (String command : new String[] {"dry-run", "check"}) {
+            CliRuns.Run template = CliRuns.run(command, safePlan.toString(), "--snapshot", "template:" + SERVER + source,
+                    "--scale", "0.5");
+            assertThat(template.exit()).as(command).isEqualTo(2);
+            assertThat(template.err()).as(command)
+                    .isEqualTo("migration-delivery: --scale applies to synthetic: snapshots only, not to template: ones\n");
+        }
     }
 
     @Test

@@ -51,10 +51,7 @@ class MigrateCommandTest {
         write("V5__name.sql", "ALTER TABLE items ADD COLUMN name text;");
         String db = createDatabase();
         try {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "migrate", dir.toString(), "--target", PG + db)
-                    .redirectErrorStream(true).start();
+            Process child = CliRuns.child("migrate", dir.toString(), "--target", PG + db).redirectErrorStream(true).start();
             List<String> before = new ArrayList<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

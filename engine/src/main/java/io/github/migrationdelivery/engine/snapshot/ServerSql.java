@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -99,9 +101,34 @@ final class ServerSql {
     /** Drops a database; a database that is already gone is fine. Sessions still on it are ended. */
     static void dropDatabase(ConnectionSpec admin, String name) {
         String q = quote(admin.dialect(), name);
-        execute(admin, admin.dialect() == Dialect.POSTGRESQL
-                ? "DROP DATABASE IF EXISTS " + q + " WITH (FORCE)"
-                : "DROP DATABASE IF EXISTS " + q);
+        if (admin.dialect() == Dialect.POSTGRESQL) {
+            execute(admin, "DROP DATABASE IF EXISTS " + q + " WITH (FORCE)");
+            return;
+        }
+        // DROP DATABASE waits for every statement on its tables: one interrupted by Ctrl-C would
+        // hold it for as long as it runs. So the sessions on it are ended first, as FORCE does.
+        try (Connection c = connect(admin); Statement s = c.createStatement()) {
+            List<Long> sessions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sessions.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (long id : sessions) {
+                try {
+                    s.execute("KILL CONNECTION " + id);
+                } catch (SQLException goneOrNotOurs) {
+                    // ended meanwhile, or another user's: DROP DATABASE waits for it
+                }
+            }
+            s.execute("DROP DATABASE IF EXISTS " + q);
+        } catch (SQLException e) {
+            throw failure(admin, "DROP DATABASE IF EXISTS " + q, e);
+        }
     }
 
     /** The administrative database of a server: postgres, or none for MariaDB/MySQL. */

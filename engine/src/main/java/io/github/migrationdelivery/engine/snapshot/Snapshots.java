@@ -69,6 +69,10 @@ public final class Snapshots {
         if (uri.isEmpty()) {
             throw EngineException.badInput("--snapshot: no URI given (expected " + SCHEMES + ")");
         }
+        if (options.scale() != 1 && !uri.startsWith("synthetic:")) {
+            throw EngineException.badInput("--scale applies to synthetic: snapshots only, not to "
+                    + uri.substring(0, uri.indexOf(':') + 1) + " ones");
+        }
         if (uri.startsWith("jdbc:")) {
             return new CloneProvider("jdbc:", guarded(uri, options), options.inPlace());
         }
@@ -92,15 +96,23 @@ public final class Snapshots {
             return new EmbeddedProvider(Integer.parseInt(major));
         }
         if (uri.startsWith("synthetic:")) {
-            ConnectionSpec source = guarded(uri.substring("synthetic:".length()), options);
-            if (source.dialect() != Dialect.POSTGRESQL) {
-                throw EngineException.badInput("--snapshot synthetic: supports PostgreSQL sources only for now ("
-                        + source.redacted() + "); for " + source.dialect().id() + " use jdbc: or dump:");
-            }
-            return new SyntheticProvider(source, options.scale());
+            return synthetic(guarded(uri.substring("synthetic:".length()), options), options.scale());
         }
         throw EngineException.badInput("--snapshot " + JdbcUrls.withoutSecrets(uri) + ": unknown kind of snapshot (expected "
                 + SCHEMES + ")");
+    }
+
+    private static SnapshotProvider synthetic(ConnectionSpec source, double scale) {
+        if (source.database().isEmpty()) {
+            throw EngineException.badInput("--snapshot synthetic: " + source.redacted() + ": the URL names no database");
+        }
+        return new SyntheticProvider(source, scale, switch (source.dialect()) {
+            case POSTGRESQL -> new PostgresSynthetic();
+            case MARIADB -> new MariadbSynthetic();
+            case MYSQL -> throw EngineException.badInput("--snapshot synthetic: supports PostgreSQL and MariaDB sources ("
+                    + source.redacted() + " is MySQL, which has neither the SEQUENCE engine nor column statistics);"
+                    + " use jdbc:mariadb:// for a MariaDB server, else jdbc: or dump:");
+        });
     }
 
     private static ConnectionSpec guarded(String url, SnapshotOptions options) {

@@ -20,7 +20,14 @@ final class ThrowAwaySnapshot implements Snapshot {
 
     private ThrowAwaySnapshot(String what, Runnable drop) {
         this.drop = drop;
-        this.hook = new Thread(this::dropOnce, "md-drop-" + what);
+        this.hook = new Thread(() -> {
+            if (!dropped.get()) {
+                // The interrupted command may still report the dropped connection: this line says why.
+                System.err.println("migration-delivery: interrupted: removing throw-away " + what);
+                System.err.flush();
+            }
+            dropOnce();
+        }, "md-drop-" + what);
     }
 
     /** Registers the drop action with the JVM; call {@link #ready} once the copy is complete. */

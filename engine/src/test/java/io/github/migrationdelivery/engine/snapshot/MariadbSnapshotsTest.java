@@ -5,17 +5,15 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.testdb.TestDatabase;
 import io.github.migrationdelivery.engine.testdb.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,19 +53,8 @@ class MariadbSnapshotsTest {
         }
     }
 
-    /** Throw-away databases that were there before the test: another build's runs on a shared server. */
-    private List<String> before;
-
-    @BeforeEach
-    void notice() throws SQLException {
-        before = Databases.throwAway(Dialect.MARIADB);
-    }
-
-    @AfterEach
-    void nothingLeftBehind() throws SQLException {
-        assertThat(Databases.throwAway(Dialect.MARIADB)).as("throw-away databases left behind")
-                .isSubsetOf(before);
-    }
+    @RegisterExtension
+    final NothingLeftBehind nothingLeftBehind = new NothingLeftBehind(Dialect.MARIADB);
 
     private static String url(String userInfo) {
         return "jdbc:mariadb://" + userInfo + "127.0.0.1:3306/" + source.name();

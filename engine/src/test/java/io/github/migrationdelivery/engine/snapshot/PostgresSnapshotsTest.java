@@ -5,16 +5,14 @@ import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.testdb.TestDatabase;
 import io.github.migrationdelivery.engine.testdb.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,19 +56,8 @@ class PostgresSnapshotsTest {
         }
     }
 
-    /** Throw-away databases that were there before the test: another build's runs on a shared server. */
-    private List<String> before;
-
-    @BeforeEach
-    void notice() throws SQLException {
-        before = Databases.throwAway(Dialect.POSTGRESQL);
-    }
-
-    @AfterEach
-    void nothingLeftBehind() throws SQLException {
-        assertThat(Databases.throwAway(Dialect.POSTGRESQL)).as("throw-away databases left behind")
-                .isSubsetOf(before);
-    }
+    @RegisterExtension
+    final NothingLeftBehind nothingLeftBehind = new NothingLeftBehind(Dialect.POSTGRESQL);
 
     private static String sourceUrl() {
         return source.spec().jdbcUrl();
