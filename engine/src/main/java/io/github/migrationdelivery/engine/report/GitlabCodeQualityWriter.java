@@ -12,13 +12,13 @@ import java.util.List;
  * reads. Severity: ERROR is {@code critical} (the statement risks an outage), WARNING
  * {@code minor}, INFO {@code info}; {@code major} and {@code blocker} are not used.
  */
-final class GitlabCodeQualityWriter implements LintReportWriter {
+final class GitlabCodeQualityWriter extends JsonLintReportWriter {
 
     @Override
-    public void write(LintResult result, Appendable out) throws IOException {
+    JsonOutput.Body body(LintResult result) {
         List<Finding> findings = result.findings();
         List<String> fingerprints = Fingerprints.of(result);
-        JsonOutput.write(out, json -> {
+        return json -> {
             json.writeStartArray();
             for (int i = 0; i < findings.size(); i++) {
                 Finding f = findings.get(i);
@@ -38,7 +38,7 @@ final class GitlabCodeQualityWriter implements LintReportWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-        });
+        };
     }
 
     /** GitLab shows the description as one line in the merge request widget. */

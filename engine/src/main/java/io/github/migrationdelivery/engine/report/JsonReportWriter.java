@@ -18,7 +18,7 @@ import java.util.Locale;
  * explained in {@code docs/lint-report.md}). Fields are only ever added within a schema version;
  * renaming or removing one means version 2.
  */
-final class JsonReportWriter implements LintReportWriter {
+final class JsonReportWriter extends JsonLintReportWriter {
 
     static final String SCHEMA_VERSION = "1";
 
@@ -29,9 +29,9 @@ final class JsonReportWriter implements LintReportWriter {
     }
 
     @Override
-    public void write(LintResult result, Appendable out) throws IOException {
+    JsonOutput.Body body(LintResult result) {
         List<String> fingerprints = Fingerprints.of(result);
-        JsonOutput.write(out, json -> {
+        return json -> {
             json.writeStartObject();
             json.writeStringField("schemaVersion", SCHEMA_VERSION);
             json.writeObjectFieldStart("tool");
@@ -97,7 +97,7 @@ final class JsonReportWriter implements LintReportWriter {
             }
             json.writeEndArray();
             json.writeEndObject();
-        });
+        };
     }
 
     private static void writeFinding(JsonGenerator json, Finding f, String fingerprint) throws IOException {
