@@ -12,13 +12,13 @@ import java.util.List;
  * reads. Severity: ERROR is {@code critical} (the statement risks an outage), WARNING
  * {@code minor}, INFO {@code info}; {@code major} and {@code blocker} are not used.
  */
-final class GitlabCodeQualityWriter extends JsonLintReportWriter {
+final class GitlabCodeQualityWriter implements LintReportWriter {
 
     @Override
-    JsonOutput.Body body(LintResult result) {
+    public void write(LintResult result, Appendable out) throws IOException {
         List<Finding> findings = result.findings();
         List<String> fingerprints = Fingerprints.of(result);
-        return json -> {
+        JsonOutput.write(out, json -> {
             json.writeStartArray();
             for (int i = 0; i < findings.size(); i++) {
                 Finding f = findings.get(i);
@@ -38,7 +38,7 @@ final class GitlabCodeQualityWriter extends JsonLintReportWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-        };
+        });
     }
 
     /** GitLab shows the description as one line in the merge request widget. */

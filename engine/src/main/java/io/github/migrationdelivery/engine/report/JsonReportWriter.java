@@ -18,7 +18,7 @@ import java.util.Locale;
  * explained in {@code docs/lint-report.md}). Fields are only ever added within a schema version;
  * renaming or removing one means version 2.
  */
-final class JsonReportWriter extends JsonLintReportWriter {
+final class JsonReportWriter implements LintReportWriter {
 
     static final String SCHEMA_VERSION = "1";
 
@@ -29,9 +29,9 @@ final class JsonReportWriter extends JsonLintReportWriter {
     }
 
     @Override
-    JsonOutput.Body body(LintResult result) {
+    public void write(LintResult result, Appendable out) throws IOException {
         List<String> fingerprints = Fingerprints.of(result);
-        return json -> {
+        JsonOutput.write(out, json -> {
             json.writeStartObject();
             json.writeStringField("schemaVersion", SCHEMA_VERSION);
             json.writeObjectFieldStart("tool");
@@ -97,7 +97,7 @@ final class JsonReportWriter extends JsonLintReportWriter {
             }
             json.writeEndArray();
             json.writeEndObject();
-        };
+        });
     }
 
     private static void writeFinding(JsonGenerator json, Finding f, String fingerprint) throws IOException {

@@ -3,9 +3,10 @@ package io.github.migrationdelivery.engine.report;
 import io.github.migrationdelivery.engine.EngineException;
 import io.github.migrationdelivery.engine.lint.LintResult;
 
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,6 @@ public enum LintFormat {
     JUNIT("junit", JunitReportWriter::new),
     /** GitLab Code Quality ({@code artifacts:reports:codequality}). */
     GITLAB("gitlab", tool -> new GitlabCodeQualityWriter());
-
-    private static final int BUFFER = 64 * 1024;
 
     private final String id;
     private final Function<ToolInfo, LintReportWriter> factory;
@@ -60,16 +59,16 @@ public enum LintFormat {
     public void write(LintResult result, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), BUFFER)) {
-                writer().write(result, out);
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+                writer().write(result, w);
             }
             return;
         }
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".lint-", ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER)) {
-                writer().write(result, out);
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
+                writer().write(result, w);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * GitHub documents: rules in {@code tool.driver.rules}, results pointing at them by id and index,
  * relative artifact URIs, and {@code partialFingerprints} so alerts follow code that moves.
  */
-final class SarifReportWriter extends JsonLintReportWriter {
+final class SarifReportWriter implements LintReportWriter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** Versioned so a change in how the hash is made can be introduced as a new key. */
@@ -38,7 +38,7 @@ final class SarifReportWriter extends JsonLintReportWriter {
     }
 
     @Override
-    JsonOutput.Body body(LintResult result) {
+    public void write(LintResult result, Appendable out) throws IOException {
         List<Finding> findings = result.findings();
         List<String> fingerprints = Fingerprints.of(result);
         List<Descriptor> rules = descriptors(result, findings);
@@ -46,7 +46,7 @@ final class SarifReportWriter extends JsonLintReportWriter {
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
         }
-        return json -> {
+        JsonOutput.write(out, json -> {
             json.writeStartObject();
             json.writeStringField("$schema", SCHEMA);
             json.writeStringField("version", "2.1.0");
@@ -90,7 +90,7 @@ final class SarifReportWriter extends JsonLintReportWriter {
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
-        };
+        });
     }
 
     /** A rule as SARIF describes it; {@code info} is null for a rule id the result's rule list lacks. */

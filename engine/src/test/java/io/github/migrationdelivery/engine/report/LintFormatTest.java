@@ -2,15 +2,8 @@ package io.github.migrationdelivery.engine.report;
 
 import io.github.migrationdelivery.engine.EngineException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,21 +31,6 @@ class LintFormatTest {
         String first = LintResults.write(format, LintResults.mixed());
         String second = LintResults.write(format, LintResults.mixed());
         assertThat(first).isNotEmpty().isEqualTo(second).doesNotContain("\r");
-    }
-
-    @ParameterizedTest
-    @EnumSource(LintFormat.class)
-    void bytesAreTheSameWrittenAsTextOrAsBytes(LintFormat format, @TempDir Path dir) throws IOException {
-        // NASTY_MESSAGE holds quotes, control characters, characters outside Latin-1 and one beyond the BMP.
-        StringBuilder text = new StringBuilder();
-        format.writer().write(LintResults.mixed(), text);
-        byte[] expected = text.toString().getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        format.writer().write(LintResults.mixed(), bytes);
-        assertThat(bytes.toByteArray()).isEqualTo(expected);
-        Path file = dir.resolve("report");
-        format.write(LintResults.mixed(), file);
-        assertThat(Files.readAllBytes(file)).isEqualTo(expected);
     }
 
     @ParameterizedTest
