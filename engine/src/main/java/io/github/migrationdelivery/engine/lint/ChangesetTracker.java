@@ -153,6 +153,11 @@ final class ChangesetTracker implements PlanState {
     }
 
     @Override
+    public List<ConstraintDef> checks(QualifiedName table, String column) {
+        return history.checks(table.name(), column, ordinal);
+    }
+
+    @Override
     public boolean hasValidatedNotNullCheck(QualifiedName table, String column) {
         return history.hasValidatedNotNullCheck(table.name(), column, ordinal);
     }

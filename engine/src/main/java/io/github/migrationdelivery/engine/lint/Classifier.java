@@ -46,6 +46,11 @@ public final class Classifier {
         }
 
         @Override
+        public List<ConstraintDef> checks(QualifiedName table, String column) {
+            return List.of();
+        }
+
+        @Override
         public boolean hasValidatedNotNullCheck(QualifiedName table, String column) {
             return false;
         }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 
 /**
  * The facts that cross changesets: tables created in the plan, column types the plan defined,
- * validated {@code CHECK (c IS NOT NULL)} constraints, the indexes the plan put on each table. They are recorded once, in plan order,
+ * validated {@code CHECK (c IS NOT NULL)} constraints, the table CHECK constraints and the indexes the plan put on each table. They are recorded once, in plan order,
  * each with the ordinal of the statement that changed it (its position in the whole plan, from
  * 0), and answered "as of" an ordinal: what was true after every statement before it. That lets
  * the rules of each changeset run on their own thread, once the changesets up to it are recorded,
@@ -30,6 +30,8 @@ final class PlanHistory {
     private final Versions<Member, Boolean> validatedNotNullChecks = new Versions<>();
     /** Per table, the indexes the plan gave it (primary keys, unique constraints, indexes), in creation order. */
     private final Versions<String, List<ConstraintDef>> indexes = new Versions<>();
+    /** Per table, the table-level CHECK constraints the plan gave it and did not drop, in creation order. */
+    private final Versions<String, List<ConstraintDef>> checks = new Versions<>();
     /** For recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
     private final Map<Member, String> pendingNotNullChecks = new HashMap<>();
     /** For recording: index name to its table, for PostgreSQL's {@code DROP INDEX name}, which names no table. */
@@ -71,6 +73,7 @@ final class PlanHistory {
         } else if (shape instanceof StatementShape.Drop d && "TABLE".equals(d.objectType())) {
             d.names().forEach(n -> createdTables.put(n.name(), ordinal, false));
             d.names().forEach(n -> indexDropped(n.name(), i -> true, ordinal));
+            d.names().forEach(n -> checkDropped(n.name(), c -> true, ordinal));
         }
     }
 
@@ -99,6 +102,9 @@ final class PlanHistory {
                     indexAdded(table, Indexes.added(a), ordinal);
                     break;
                 case DROP_CONSTRAINT:
+                    checkDropped(table, c -> c.name().equals(a.name()), ordinal);
+                    indexDropped(table, i -> i.name().equals(a.name()), ordinal);
+                    break;
                 case DROP_INDEX:
                     indexDropped(table, i -> i.name().equals(a.name()), ordinal);
                     break;
@@ -123,6 +129,11 @@ final class PlanHistory {
                         indexes.put(newName, ordinal, moved);
                         moved.forEach(i -> named(i, newName));
                     }
+                    List<ConstraintDef> movedChecks = checks.latest(table);
+                    if (movedChecks != null) {
+                        checks.put(table, ordinal, List.of());
+                        checks.put(newName, ordinal, movedChecks);
+                    }
                     break;
                 default:
                     break;
@@ -131,8 +142,13 @@ final class PlanHistory {
     }
 
     private void constraintAdded(String table, ConstraintDef c, int ordinal) {
-        if (c == null || c.type() != ConstraintDef.Type.CHECK || c.expression().size() != 4
-                || !c.expression().get(0).isIdentifier()) {
+        if (c == null || c.type() != ConstraintDef.Type.CHECK) {
+            return;
+        }
+        List<ConstraintDef> now = new ArrayList<>(orEmpty(checks.latest(table)));
+        now.add(c);
+        checks.put(table, ordinal, List.copyOf(now));
+        if (c.expression().size() != 4 || !c.expression().get(0).isIdentifier()) {
             return;
         }
         String column = c.expression().get(0).identifier();
@@ -177,6 +193,13 @@ final class PlanHistory {
         }
     }
 
+    private void checkDropped(String table, Predicate<ConstraintDef> which, int ordinal) {
+        List<ConstraintDef> before = checks.latest(table);
+        if (before != null && before.stream().anyMatch(which)) {
+            checks.put(table, ordinal, before.stream().filter(which.negate()).toList());
+        }
+    }
+
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }
@@ -214,6 +237,13 @@ final class PlanHistory {
     /** The indexes the statements before {@code ordinal} gave the table and did not drop since. */
     List<ConstraintDef> indexes(String table, int ordinal) {
         return orEmpty(indexes.asOf(table, ordinal));
+    }
+
+    /** The table-level CHECK constraints, given by the statements before {@code ordinal} and not dropped since, whose expression names the column. */
+    List<ConstraintDef> checks(String table, String column, int ordinal) {
+        return orEmpty(checks.asOf(table, ordinal)).stream()
+                .filter(c -> c.expression().stream().anyMatch(t -> t.isIdentifier() && t.identifier().equals(column)))
+                .toList();
     }
 
     boolean hasValidatedNotNullCheck(String table, String column, int ordinal) {

@@ -29,6 +29,13 @@ public interface PlanState {
      */
     List<ConstraintDef> indexes(QualifiedName table);
 
+    /**
+     * The table-level CHECK constraints the plan gave the table before this statement and did not
+     * drop, whose expression names the column. Column-level CHECKs in CREATE TABLE are not known
+     * (the recogniser keeps no expression for them), nor the checks of tables older than the plan.
+     */
+    List<ConstraintDef> checks(QualifiedName table, String column);
+
     /** True when a validated {@code CHECK (column IS NOT NULL)} exists on the column from earlier in the plan. */
     boolean hasValidatedNotNullCheck(QualifiedName table, String column);
 

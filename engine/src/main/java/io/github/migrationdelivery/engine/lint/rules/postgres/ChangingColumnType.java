@@ -8,6 +8,7 @@ import io.github.migrationdelivery.engine.lock.LockImpact;
 import io.github.migrationdelivery.engine.lock.PostgresLocks;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.sql.AlterAction;
+import io.github.migrationdelivery.engine.sql.ConstraintDef;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.Token;
 import io.github.migrationdelivery.engine.sql.TypeRef;
@@ -18,7 +19,9 @@ import java.util.Set;
 
 /**
  * PG-COL-04: ALTER COLUMN ... TYPE that rewrites a table holding rows (and rebuilds its indexes),
- * all under AccessExclusiveLock. Binary-coercible changes are catalog-only and not reported.
+ * all under AccessExclusiveLock. Binary-coercible changes are catalog-only and not reported,
+ * unless (PG-COL-05) the plan gave the column CHECK constraints: PostgreSQL re-adds those after
+ * the type change and checks every row under the same lock.
  */
 public final class ChangingColumnType extends ExistingTableAction {
 
@@ -37,16 +40,28 @@ public final class ChangingColumnType extends ExistingTableAction {
             return;
         }
         Optional<TypeRef> old = ctx.state().columnType(table, a.column());
-        if (old.isPresent() && binaryCoercible(old.get(), a.type())) {
-            return;
-        }
+        List<ConstraintDef> checks = ctx.state().checks(table, a.column());
         String t = SafeRewrites.name(table);
         String c = SafeRewrites.ident(a.column());
         LockImpact lock = PostgresLocks.of(a).impact();
+        if (old.isPresent() && binaryCoercible(old.get(), a.type())) {
+            if (!checks.isEmpty()) {
+                ctx.report(lock, false, "Changing " + c + " from " + old.get().text() + " to " + a.type().text()
+                        + " changes only the catalog, but PostgreSQL re-adds the CHECK constraint(s) "
+                        + checkNames(table, a.column(), checks) + " on " + c + " and checks every row of " + t
+                        + " while holding " + lock.lockMode() + ": every read and write of " + t
+                        + " waits for the whole scan.", withoutChecks(ctx, table, a, checks));
+            }
+            return;
+        }
         String rewrite = "rewrites every row of " + t + " and rebuilds all its indexes while holding " + lock.lockMode()
                 + ": every read and write of " + t + " waits for the whole rewrite, and clients that still"
-                + " expect the old type may break.";
-        String fix = expandContract(ctx, table, a);
+                + " expect the old type may break."
+                + (checks.isEmpty() ? "" : " The CHECK constraint(s) " + checkNames(table, a.column(), checks)
+                        + " on " + c + " are re-checked against every row under the same lock.");
+        String fix = expandContract(ctx, table, a) + (checks.isEmpty() ? "" : "\n"
+                + "-- the CHECK constraint(s) went with the old column: re-add them on the new one without a long lock\n"
+                + readdNotValid(table, a.column(), checks));
         if (old.isPresent()) {
             ctx.report(lock, true, "Changing " + c + " from " + old.get().text() + " to " + a.type().text()
                     + " is not binary-coercible: PostgreSQL " + rewrite, fix);
@@ -57,6 +72,44 @@ public final class ChangingColumnType extends ExistingTableAction {
         } else {
             ctx.report(lock, true, "ALTER COLUMN " + c + " TYPE " + a.type().text() + " " + rewrite, fix);
         }
+    }
+
+    private static String checkName(QualifiedName table, String column, ConstraintDef check) {
+        // PostgreSQL names an unnamed table CHECK after the first column it mentions, usually this one
+        return check.name().isEmpty() ? SafeRewrites.ident(SafeRewrites.derivedName(table, column, "check"))
+                : SafeRewrites.ident(check.name());
+    }
+
+    private static String checkNames(QualifiedName table, String column, List<ConstraintDef> checks) {
+        return String.join(", ", checks.stream().map(k -> checkName(table, column, k)).toList());
+    }
+
+    /** The type change with the checks dropped first and re-added NOT VALID, validated in a later transaction. */
+    private static String withoutChecks(StatementContext ctx, QualifiedName table, AlterAction a, List<ConstraintDef> checks) {
+        String t = SafeRewrites.name(table);
+        StringBuilder out = new StringBuilder("-- drop the checks, change the type, re-add them NOT VALID (no scan):\n");
+        out.append("ALTER TABLE ").append(t);
+        for (int i = 0; i < checks.size(); i++) {
+            out.append(i == 0 ? " " : ", ").append("DROP CONSTRAINT ").append(checkName(table, a.column(), checks.get(i)));
+        }
+        out.append(";\nALTER TABLE ").append(t).append(' ').append(SafeRewrites.render(SafeRewrites.withoutSemicolon(a.tokens())))
+                .append(";\n").append(readdNotValid(table, a.column(), checks));
+        return out.toString();
+    }
+
+    /** ADD CONSTRAINT ... NOT VALID for each check, then VALIDATE each in a later transaction. */
+    private static String readdNotValid(QualifiedName table, String column, List<ConstraintDef> checks) {
+        String t = SafeRewrites.name(table);
+        StringBuilder add = new StringBuilder();
+        StringBuilder validate = new StringBuilder();
+        for (ConstraintDef k : checks) {
+            String name = checkName(table, column, k);
+            add.append("ALTER TABLE ").append(t).append(" ADD CONSTRAINT ").append(name).append(" CHECK (")
+                    .append(SafeRewrites.render(k.expression())).append(") NOT VALID;\n");
+            validate.append(validate.length() == 0 ? SafeRewrites.validateLater(table, name)
+                    : "\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + name + ";");
+        }
+        return add.append(validate).toString();
     }
 
     private static boolean unconstrainedText(TypeRef type) {

@@ -1,5 +1,7 @@
 package io.github.migrationdelivery.engine.lint.rules.postgres;
 
+import io.github.migrationdelivery.engine.lint.Finding;
+import io.github.migrationdelivery.engine.lint.LintFixture;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,48 @@ class ChangingColumnTypeTest {
         assertThat(ChangingColumnType.binaryCoercible(type("integer"), type("bigint"))).isFalse();
         assertThat(ChangingColumnType.binaryCoercible(type("timestamp"), type("timestamp", "3"))).isFalse();
         assertThat(ChangingColumnType.binaryCoercible(type("timestamp"), type("timestamptz"))).isFalse();
+    }
+
+    private static Finding only(String sql) {
+        List<Finding> found = LintFixture.lint(sql).findings().stream()
+                .filter(f -> f.ruleId().equals("changing-column-type")).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void binaryCoercibleChangeOnACheckedColumnDropsAndReAddsTheChecksNotValid() {
+        Finding f = only("""
+                ALTER TABLE orders ADD COLUMN note varchar(50);
+                ALTER TABLE orders ADD CONSTRAINT note_not_blank CHECK (length(note) > 0) NOT VALID,
+                  ADD CHECK (note <> 'x') NOT VALID;
+                -- md:changeset
+                ALTER TABLE orders ALTER COLUMN note TYPE varchar(100);
+                """);
+        assertThat(f.message()).contains("note_not_blank, orders_note_check").contains("checks every row of orders");
+        assertThat(f.rewritesTable()).isFalse();
+        assertThat(f.safeRewrite()).contains("""
+                ALTER TABLE orders DROP CONSTRAINT note_not_blank, DROP CONSTRAINT orders_note_check;
+                ALTER TABLE orders ALTER COLUMN note TYPE varchar(100);
+                ALTER TABLE orders ADD CONSTRAINT note_not_blank CHECK (length(note) > 0) NOT VALID;
+                ALTER TABLE orders ADD CONSTRAINT orders_note_check CHECK (note <> 'x') NOT VALID;
+                """).endsWith("""
+                ALTER TABLE orders VALIDATE CONSTRAINT note_not_blank;
+                ALTER TABLE orders VALIDATE CONSTRAINT orders_note_check;""");
+    }
+
+    @Test
+    void rewritingChangeOnACheckedColumnNamesTheChecksAndReAddsThemAfterTheSwap() {
+        Finding f = only("""
+                CREATE TABLE IF NOT EXISTS audit (id int);
+                -- md:changeset
+                ALTER TABLE orders ADD COLUMN qty int, ADD CONSTRAINT qty_positive CHECK (qty > 0) NOT VALID;
+                -- md:changeset
+                ALTER TABLE orders ALTER COLUMN qty TYPE bigint;
+                """);
+        assertThat(f.message()).contains("The CHECK constraint(s) qty_positive on qty are re-checked");
+        assertThat(f.safeRewrite()).contains("DROP COLUMN qty_old;")
+                .contains("ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0) NOT VALID;")
+                .endsWith("ALTER TABLE orders VALIDATE CONSTRAINT qty_positive;");
     }
 }

@@ -1,0 +1,6 @@
+ALTER TABLE orders ADD COLUMN note varchar(50);
+ALTER TABLE orders ADD CONSTRAINT note_not_blank CHECK (length(note) > 0) NOT VALID;
+-- md:changeset
+ALTER TABLE orders VALIDATE CONSTRAINT note_not_blank;
+-- md:changeset
+ALTER TABLE orders ALTER COLUMN note TYPE varchar(100);
