@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A position in a statement's significant tokens, with the small moves the recogniser needs. */
-final class Cursor {
+public final class Cursor {
 
     private final List<Token> tokens;
     private final int end;
@@ -226,7 +226,7 @@ final class Cursor {
     }
 
     /** Splits tokens at commas of depth 0. */
-    static List<List<Token>> splitTopLevel(List<Token> tokens) {
+    public static List<List<Token>> splitTopLevel(List<Token> tokens) {
         List<List<Token>> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
