@@ -5,6 +5,7 @@ import io.github.migrationdelivery.engine.approval.ApprovalPolicy;
 import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.ChangeClass;
 import io.github.migrationdelivery.engine.lint.FailLevel;
+import io.github.migrationdelivery.engine.lint.NamingConvention;
 import io.github.migrationdelivery.engine.lint.Severity;
 import io.github.migrationdelivery.engine.lint.TableRows;
 import io.github.migrationdelivery.engine.plan.Dialect;
@@ -33,6 +34,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code .migration-delivery.yml}. Strict: an unknown key or a wrong value is an error
@@ -78,6 +81,8 @@ import java.util.Set;
  *     orders: 12000000
  *     billing.invoices: 800000
  *   largeTableRows: 1000000    # from this size DDL goes through gh-ost/pt-osc (MySQL/MariaDB); the default
+ *   naming:                    # turns on the naming-convention rule; each kind defaults to snake_case, "" = not checked
+ *     index: "(idx|uq)_[a-z0-9_]+"
  * </pre>
  */
 public final class ConfigLoader {
@@ -95,7 +100,7 @@ public final class ConfigLoader {
     private static final Set<String> PRODUCTION_KEYS = Set.of("url");
     private static final Set<String> APPROVAL_KEYS = Set.of("approvers", "groups", "required", "botPatterns", "auditLog");
     private static final Set<String> BACKUP_KEYS = Set.of("pgDump", "pgRestore");
-    private static final Set<String> LINT_KEYS = Set.of("tableRows", "largeTableRows");
+    private static final Set<String> LINT_KEYS = Set.of("tableRows", "largeTableRows", "naming");
 
     private ConfigLoader() {
     }
@@ -194,8 +199,9 @@ public final class ConfigLoader {
                     string(section, "pgRestore", file).map(base::resolve));
         }
         TableRows tableRows = top.get("lint") == null ? TableRows.none() : tableRows(top.get("lint"), file);
+        NamingConvention naming = top.get("lint") == null ? NamingConvention.defaults() : naming(top.get("lint"), file);
         return new ProjectConfig(Optional.of(file), dialect, version, failOn, disabled, enabled, severities, productionUrl,
-                budget, dryRun, migrate, approval, backup, tableRows);
+                budget, dryRun, migrate, approval, backup, tableRows, naming);
     }
 
     private static TableRows tableRows(Object value, Path file) {
@@ -212,6 +218,33 @@ public final class ConfigLoader {
         }
         OptionalLong large = wholeNumber(section, "largeTableRows", file, "lint.", "a whole number of rows");
         return new TableRows(rows, large.orElse(TableRows.DEFAULT_LARGE_TABLE_ROWS));
+    }
+
+    /** The {@code lint.naming} section: a regular expression per kind of object over the snake_case defaults. */
+    private static NamingConvention naming(Object lint, Path file) {
+        Object value = map(lint, file, "lint").get("naming");
+        if (value == null) {
+            return NamingConvention.defaults();
+        }
+        Map<String, Object> section = map(value, file, "lint.naming");
+        Map<String, NamingConvention.Kind> kinds = new HashMap<>();
+        for (NamingConvention.Kind k : NamingConvention.Kind.values()) {
+            kinds.put(k.setting(), k);
+        }
+        checkKeys(section, kinds.keySet(), file, "lint.naming.");
+        Map<NamingConvention.Kind, String> overrides = new EnumMap<>(NamingConvention.Kind.class);
+        for (String key : section.keySet()) {
+            String setting = "lint.naming." + key;
+            String regex = string(section, key, file).orElse("");
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw EngineException.badInput(SourcePosition.of(file), setting + " is not a valid regular expression: "
+                        + e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "") + " in '" + regex + "'");
+            }
+            overrides.put(kinds.get(key), regex);
+        }
+        return NamingConvention.configured(overrides);
     }
 
     /**

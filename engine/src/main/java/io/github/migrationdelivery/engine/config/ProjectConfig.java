@@ -5,6 +5,7 @@ import io.github.migrationdelivery.engine.budget.LockBudget;
 import io.github.migrationdelivery.engine.lint.FailLevel;
 import io.github.migrationdelivery.engine.lint.LintResult;
 import io.github.migrationdelivery.engine.lint.LintSettings;
+import io.github.migrationdelivery.engine.lint.NamingConvention;
 import io.github.migrationdelivery.engine.lint.Linter;
 import io.github.migrationdelivery.engine.lint.RuleCatalogue;
 import io.github.migrationdelivery.engine.lint.Severity;
@@ -31,6 +32,7 @@ import java.util.Set;
  * @param approval          the {@code approval:} section over the defaults ({@link ApprovalPolicy#defaults()})
  * @param backup            the {@code backup:} section
  * @param tableRows         the {@code lint:} section: production table sizes and the large-table threshold
+ * @param naming            the {@code lint.naming} section: the names the team allows
  */
 public record ProjectConfig(
         Optional<Path> source,
@@ -46,11 +48,13 @@ public record ProjectConfig(
         MigrateConfig migrate,
         ApprovalPolicy approval,
         BackupConfig backup,
-        TableRows tableRows) {
+        TableRows tableRows,
+        NamingConvention naming) {
 
     public ProjectConfig {
         backup = backup == null ? BackupConfig.empty() : backup;
         tableRows = tableRows == null ? TableRows.none() : tableRows;
+        naming = naming == null ? NamingConvention.defaults() : naming;
         budget = budget == null ? LockBudget.none() : budget;
         approval = approval == null ? ApprovalPolicy.defaults() : approval;
         dryRun = dryRun == null ? DryRunConfig.empty() : dryRun;
@@ -63,7 +67,7 @@ public record ProjectConfig(
     public static ProjectConfig empty() {
         return new ProjectConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Set.of(), Set.of(), Map.of(), Optional.empty(), LockBudget.none(), DryRunConfig.empty(),
-                MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty(), TableRows.none());
+                MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty(), TableRows.none(), null);
     }
 
     /** A configuration without {@code budget:}, {@code dryRun:}, {@code migrate:} and {@code approval:} sections. */
@@ -72,19 +76,19 @@ public record ProjectConfig(
                          Map<String, Severity> severityOverrides, Optional<String> productionUrl) {
         this(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides, productionUrl,
                 LockBudget.none(), DryRunConfig.empty(), MigrateConfig.empty(), ApprovalPolicy.defaults(), BackupConfig.empty(),
-                TableRows.none());
+                TableRows.none(), null);
     }
 
     /** This configuration with {@code more} table sizes, which win over the file's (e.g. estimates read from a database). */
     public ProjectConfig withTableRows(Map<String, Long> more) {
         return new ProjectConfig(source, dialect, serverVersion, failOn, disabledRules, enabledRules, severityOverrides,
-                productionUrl, budget, dryRun, migrate, approval, backup, tableRows.with(more));
+                productionUrl, budget, dryRun, migrate, approval, backup, tableRows.with(more), naming);
     }
 
     /** Lints a plan with this project's rule settings (the lint, dry-run and check commands, and the Jenkins step). */
     public LintResult lint(Plan plan, ServerVersion version, FailLevel level) {
         LintSettings settings = new LintSettings(plan.dialect(), version, level, disabledRules, enabledRules,
-                severityOverrides, tableRows);
+                severityOverrides, tableRows, naming);
         return new Linter(settings, RuleCatalogue.load()).lint(plan);
     }
 }

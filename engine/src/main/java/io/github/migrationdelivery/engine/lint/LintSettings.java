@@ -15,6 +15,7 @@ import java.util.Set;
  * @param enabledRules       opt-in rule ids that do run
  * @param severityOverrides  rule id to severity
  * @param tableRows          production table sizes, as far as the team told ({@code lint.tableRows}, {@code --table-stats})
+ * @param naming             the names the team allows ({@code lint.naming})
  */
 public record LintSettings(
         Dialect dialect,
@@ -23,7 +24,8 @@ public record LintSettings(
         Set<String> disabledRules,
         Set<String> enabledRules,
         Map<String, Severity> severityOverrides,
-        TableRows tableRows) {
+        TableRows tableRows,
+        NamingConvention naming) {
 
     public LintSettings {
         Objects.requireNonNull(dialect, "dialect");
@@ -33,12 +35,25 @@ public record LintSettings(
         enabledRules = Set.copyOf(enabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
         tableRows = tableRows == null ? TableRows.none() : tableRows;
+        naming = naming == null ? NamingConvention.defaults() : naming;
+    }
+
+    /** Settings with the default naming convention. */
+    public LintSettings(Dialect dialect, ServerVersion serverVersion, FailLevel failLevel, Set<String> disabledRules,
+                        Set<String> enabledRules, Map<String, Severity> severityOverrides, TableRows tableRows) {
+        this(dialect, serverVersion, failLevel, disabledRules, enabledRules, severityOverrides, tableRows, null);
     }
 
     /** Settings without table sizes. */
     public LintSettings(Dialect dialect, ServerVersion serverVersion, FailLevel failLevel, Set<String> disabledRules,
                         Set<String> enabledRules, Map<String, Severity> severityOverrides) {
-        this(dialect, serverVersion, failLevel, disabledRules, enabledRules, severityOverrides, TableRows.none());
+        this(dialect, serverVersion, failLevel, disabledRules, enabledRules, severityOverrides, TableRows.none(), null);
+    }
+
+    /** True when opt-in rule {@code id} runs: enabled by name, or the naming rule with {@code lint.naming} configured. */
+    public boolean enables(String id) {
+        return enabledRules.contains(id)
+                || naming.configured() && NamingConvention.RULE_ID.equals(id) && !disabledRules.contains(id);
     }
 
     public static LintSettings defaults(Dialect dialect) {

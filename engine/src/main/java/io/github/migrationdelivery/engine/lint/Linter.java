@@ -52,7 +52,7 @@ public final class Linter {
         List<Rule> rules = new ArrayList<>();
         for (Rule r : catalogue.rules()) {
             RuleInfo info = r.info();
-            boolean wanted = info.optIn() ? settings.enabledRules().contains(info.id()) : !settings.disabledRules().contains(info.id());
+            boolean wanted = info.optIn() ? settings.enables(info.id()) : !settings.disabledRules().contains(info.id());
             if (wanted && info.dialects().contains(settings.dialect())) {
                 rules.add(r);
             }

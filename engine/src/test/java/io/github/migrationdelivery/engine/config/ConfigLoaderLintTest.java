@@ -66,7 +66,7 @@ class ConfigLoaderLintTest {
         assertThatThrownBy(() -> read("lint:\n  largeTableRows: -1\n")).isInstanceOf(EngineException.class)
                 .hasMessageContaining("lint.largeTableRows must be a whole number of rows, 0 or more");
         assertThatThrownBy(() -> read("lint:\n  tableRow: {}\n")).isInstanceOf(EngineException.class)
-                .hasMessageContaining("unknown setting 'lint.tableRow' (known: largeTableRows, tableRows)");
+                .hasMessageContaining("unknown setting 'lint.tableRow' (known: largeTableRows, naming, tableRows)");
     }
 
     @Test

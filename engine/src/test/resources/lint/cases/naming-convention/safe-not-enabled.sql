@@ -1,0 +1,1 @@
+CREATE TABLE "OrderItems" (id bigint PRIMARY KEY);
