@@ -26,7 +26,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code lint:} section: production table sizes, and what the linter does with them. */
+/** The {@code lint:} section: production table sizes and naming conventions, and what the linter does with them. */
 class ConfigLoaderLintTest {
 
     @TempDir
@@ -86,5 +86,55 @@ class ConfigLoaderLintTest {
     private static Finding changingColumnType(ProjectConfig project, Plan plan) {
         return project.lint(plan, Dialect.POSTGRESQL.defaultVersion(), FailLevel.ERROR).findings().stream()
                 .filter(f -> f.ruleId().equals("changing-column-type")).findFirst().orElseThrow();
+    }
+
+    // lint.naming: the names the team allows, and the naming-convention rule it turns on
+
+    private List<String> namingFindings(ProjectConfig project, String sql) {
+        Plan plan = new Plan(Dialect.POSTGRESQL, List.of(new Changeset("1", "ann", "", ChangesetKind.LIQUIBASE,
+                SourcePosition.of(dir.resolve("c.sql")), true, List.of(new Statement(sql, SourcePosition.of(dir))),
+                Optional.empty(), Set.of(), Set.of(), "")));
+        return project.lint(plan, Dialect.POSTGRESQL.defaultVersion(), FailLevel.ERROR).findings().stream()
+                .filter(f -> f.ruleId().equals("naming-convention")).map(Finding::message).toList();
+    }
+
+    @Test
+    void configuringNamingTurnsTheRuleOnWithSnakeCaseDefaults() throws IOException {
+        String sql = "CREATE TABLE \"OrderItems\" (id bigint, \"unitPrice\" int, CONSTRAINT \"PriceCheck\" CHECK (id > 0));";
+        assertThat(namingFindings(ProjectConfig.empty(), sql)).as("off without lint.naming").isEmpty();
+        assertThat(namingFindings(read("lint:\n  naming: {}\n"), sql)).containsExactly(
+                "The table name OrderItems does not match lint.naming.table ([a-z][a-z0-9_]*). Names are cheap to choose"
+                        + " now and expensive to change once code and queries use them.",
+                "The column name unitPrice does not match lint.naming.column ([a-z][a-z0-9_]*). Names are cheap to choose"
+                        + " now and expensive to change once code and queries use them.",
+                "The constraint name PriceCheck does not match lint.naming.constraint ([a-z][a-z0-9_]*). Names are cheap"
+                        + " to choose now and expensive to change once code and queries use them.");
+    }
+
+    @Test
+    void indexNamesFollowTheConfiguredPatternAndAnEmptyPatternTurnsAKindOff() throws IOException {
+        ProjectConfig project = read("lint:\n  naming:\n    index: \"(idx|uq)_[a-z0-9_]+\"\n    column: \"\"\n");
+        assertThat(namingFindings(project, "CREATE INDEX orders_total_idx ON orders (total);"))
+                .singleElement().asString().contains("lint.naming.index ((idx|uq)_[a-z0-9_]+)");
+        assertThat(namingFindings(project, "CREATE INDEX idx_orders_total ON orders (total);")).isEmpty();
+        assertThat(namingFindings(project, "ALTER TABLE orders ADD COLUMN \"camelCase\" int;")).isEmpty();
+        assertThat(namingFindings(project, "ALTER TABLE orders RENAME TO \"Orders\";")).hasSize(1);
+    }
+
+    @Test
+    void indexNamesAreSnakeCaseOnlyByDefault() throws IOException {
+        ProjectConfig project = read("lint:\n  naming: {}\n");
+        assertThat(namingFindings(project, "CREATE INDEX orders_total ON orders (total);")).isEmpty();
+        assertThat(namingFindings(project, "CREATE SEQUENCE \"Order-Numbers\";")).hasSize(1);
+    }
+
+    @Test
+    void aBadExpressionOrKeyIsOneLineNamingTheSetting() {
+        assertThatThrownBy(() -> read("lint:\n  naming:\n    table: \"[a-z\"\n")).isInstanceOf(EngineException.class)
+                .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.BAD_INPUT))
+                .hasMessageContaining("lint.naming.table is not a valid regular expression: Unclosed character class")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> read("lint:\n  naming:\n    view: x\n")).isInstanceOf(EngineException.class)
+                .hasMessageContaining("unknown setting 'lint.naming.view' (known: column, constraint, index, sequence, table, type)");
     }
 }
