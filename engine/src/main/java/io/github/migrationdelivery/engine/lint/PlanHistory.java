@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 
 /**
  * The facts that cross changesets: tables created in the plan, column types the plan defined,
- * validated {@code CHECK (c IS NOT NULL)} constraints, the table CHECK constraints and the indexes the plan put on each table. They are recorded once, in plan order,
+ * validated {@code CHECK (c IS NOT NULL)} constraints, the table and column CHECK constraints and the indexes the plan put on each table. They are recorded once, in plan order,
  * each with the ordinal of the statement that changed it (its position in the whole plan, from
  * 0), and answered "as of" an ordinal: what was true after every statement before it. That lets
  * the rules of each changeset run on their own thread, once the changesets up to it are recorded,
@@ -30,7 +30,7 @@ final class PlanHistory {
     private final Versions<Member, Boolean> validatedNotNullChecks = new Versions<>();
     /** Per table, the indexes the plan gave it (primary keys, unique constraints, indexes), in creation order. */
     private final Versions<String, List<ConstraintDef>> indexes = new Versions<>();
-    /** Per table, the table-level CHECK constraints the plan gave it and did not drop, in creation order. */
+    /** Per table, the CHECK constraints (table- and column-level) the plan gave it and did not drop, in creation order. */
     private final Versions<String, List<ConstraintDef>> checks = new Versions<>();
     /** For recording: constraint key (table/name) to the column a pending NOT VALID "IS NOT NULL" check covers. */
     private final Map<Member, String> pendingNotNullChecks = new HashMap<>();
@@ -56,6 +56,7 @@ final class PlanHistory {
                 if (col.type() != null) {
                     columnTypes.put(key(table, col.name()), ordinal, col.type());
                 }
+                col.checks().forEach(c -> constraintAdded(table, c, ordinal));
             }
             for (ConstraintDef c : ct.constraints()) {
                 constraintAdded(table, c, ordinal);
@@ -86,6 +87,9 @@ final class PlanHistory {
                     if (a.definition() != null && a.definition().type() != null) {
                         columnTypes.put(key(table, a.column()), ordinal, null);
                         columnTypes.put(key(table, a.definition().name()), ordinal, a.definition().type());
+                    }
+                    if (a.definition() != null) {
+                        a.definition().checks().forEach(c -> constraintAdded(table, c, ordinal));
                     }
                     indexAdded(table, Indexes.added(a), ordinal);
                     break;
@@ -239,10 +243,14 @@ final class PlanHistory {
         return orEmpty(indexes.asOf(table, ordinal));
     }
 
-    /** The table-level CHECK constraints, given by the statements before {@code ordinal} and not dropped since, whose expression names the column. */
+    /**
+     * The CHECK constraints, given by the statements before {@code ordinal} and not dropped since,
+     * declared on the column or whose expression names it.
+     */
     List<ConstraintDef> checks(String table, String column, int ordinal) {
         return orEmpty(checks.asOf(table, ordinal)).stream()
-                .filter(c -> c.expression().stream().anyMatch(t -> t.isIdentifier() && t.identifier().equals(column)))
+                .filter(c -> c.columns().contains(column)
+                        || c.expression().stream().anyMatch(t -> t.isIdentifier() && t.identifier().equals(column)))
                 .toList();
     }
 

@@ -30,9 +30,9 @@ public interface PlanState {
     List<ConstraintDef> indexes(QualifiedName table);
 
     /**
-     * The table-level CHECK constraints the plan gave the table before this statement and did not
-     * drop, whose expression names the column. Column-level CHECKs in CREATE TABLE are not known
-     * (the recogniser keeps no expression for them), nor the checks of tables older than the plan.
+     * The CHECK constraints the plan gave the table before this statement and did not drop: those
+     * declared on the column ({@code price numeric CHECK (...)}, name empty when unnamed) and the
+     * table-level ones whose expression names it. The checks of tables older than the plan are not known.
      */
     List<ConstraintDef> checks(QualifiedName table, String column);
 

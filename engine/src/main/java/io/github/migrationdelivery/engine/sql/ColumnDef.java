@@ -6,6 +6,8 @@ import java.util.List;
  * A column definition in CREATE TABLE, ADD COLUMN or MySQL MODIFY/CHANGE.
  *
  * @param defaultExpr      the DEFAULT expression's tokens, empty when there is none
+ * @param checks           the column's own {@code [CONSTRAINT name] CHECK (...)} constraints, as CHECK
+ *                         constraints on this column (name empty when unnamed); empty when none
  * @param generatedStored  {@code GENERATED ALWAYS AS (...) STORED} (MySQL: also STORED without GENERATED)
  * @param serial           serial/bigserial/smallserial pseudo-type
  * @param position         MySQL {@code FIRST} or {@code AFTER col}; empty when appended
@@ -19,7 +21,7 @@ public record ColumnDef(
         boolean primaryKey,
         boolean unique,
         boolean references,
-        boolean check,
+        List<ConstraintDef> checks,
         boolean generatedStored,
         boolean identity,
         boolean autoIncrement,
@@ -28,6 +30,7 @@ public record ColumnDef(
 
     public ColumnDef {
         defaultExpr = List.copyOf(defaultExpr);
+        checks = List.copyOf(checks);
         position = position == null ? "" : position;
     }
 

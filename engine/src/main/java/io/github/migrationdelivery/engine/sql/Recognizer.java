@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Recognises the shape of migration statements from their tokens. It reads what safety depends
@@ -328,15 +329,18 @@ public final class Recognizer {
         boolean primaryKey = false;
         boolean unique = false;
         boolean references = false;
-        boolean check = false;
+        List<ConstraintDef> checks = List.of();
+        Token constraintName = null;
         boolean generatedStored = false;
         boolean identity = false;
         boolean autoIncrement = false;
         boolean mysqlGenerated = false;
         String position = "";
         while (!c.done()) {
+            Token named = constraintName; // "CONSTRAINT name" names only the constraint right after it
+            constraintName = null;
             if (c.accept("CONSTRAINT")) {
-                c.next();
+                constraintName = c.next();
             } else if (c.accept("NOT", "NULL")) {
                 notNull = true;
             } else if (c.accept("NULL")) {
@@ -361,10 +365,9 @@ public final class Recognizer {
                     c.skipBalanced();
                 }
             } else if (c.accept("CHECK")) {
-                check = true;
-                if (c.at("(")) {
-                    c.skipBalanced();
-                }
+                ConstraintDef check = new ConstraintDef(ConstraintDef.Type.CHECK, named == null ? "" : named.identifier(),
+                        List.of(name), false, "", null, c.at("(") ? c.parenthesized() : List.of());
+                checks = checks.isEmpty() ? List.of(check) : Stream.concat(checks.stream(), Stream.of(check)).toList();
             } else if (c.accept("GENERATED")) {
                 c.acceptAny("ALWAYS");
                 c.accept("BY", "DEFAULT");
@@ -402,7 +405,7 @@ public final class Recognizer {
             }
         }
         boolean serial = type != null && type.name().endsWith("serial");
-        return new ColumnDef(name, type, defaultExpr, notNull, explicitNull, primaryKey, unique, references, check,
+        return new ColumnDef(name, type, defaultExpr, notNull, explicitNull, primaryKey, unique, references, checks,
                 generatedStored, identity, autoIncrement, serial, position);
     }
 

@@ -146,7 +146,13 @@ class RecognizerTest {
         assertThat(ct.columns().get(0).primaryKey()).isTrue();
         assertThat(ct.columns().get(1).references()).isTrue();
         assertThat(ct.columns().get(2).type().args()).containsExactly("12", "2");
-        assertThat(ct.columns().get(2).check()).isTrue();
+        assertThat(ct.columns().get(2).checks()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(ConstraintDef.Type.CHECK);
+            assertThat(c.name()).isEmpty();
+            assertThat(c.columns()).containsExactly("total");
+            assertThat(c.expression()).extracting(Token::text).containsExactly("total", ">=", "0");
+        });
+        assertThat(ct.columns().get(1).checks()).isEmpty();
         assertThat(ct.constraints()).singleElement().satisfies(c -> {
             assertThat(c.type()).isEqualTo(ConstraintDef.Type.UNIQUE);
             assertThat(c.columns()).containsExactly("customer_id", "created_at");
@@ -210,5 +216,23 @@ class RecognizerTest {
                 r -> assertThat(r.actions().get(0).kind()).isEqualTo(AlterAction.Kind.RENAME_TABLE));
         assertThat(((StatementShape.SetVariable) maria("SET SESSION lock_wait_timeout = 5")).name()).isEqualTo("lock_wait_timeout");
         assertThat(((StatementShape.SetVariable) maria("SET @@session.max_statement_time = 10")).name()).isEqualTo("max_statement_time");
+    }
+
+    @Test
+    void columnLevelCheckKeepsItsNameAndExpression() {
+        ColumnDef d = onlyAction(pg("ALTER TABLE t ADD COLUMN qty int NOT NULL CONSTRAINT qty_positive CHECK (qty > 0) DEFAULT 1"))
+                .definition();
+        assertThat(d.notNull()).isTrue();
+        assertThat(d.hasDefault()).isTrue();
+        assertThat(d.checks()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("qty_positive");
+            assertThat(c.notValid()).isFalse();
+            assertThat(c.expression()).extracting(Token::text).containsExactly("qty", ">", "0");
+        });
+        // CONSTRAINT names only the constraint right after it
+        ColumnDef two = onlyAction(pg("ALTER TABLE t ADD COLUMN n int CONSTRAINT n_nn NOT NULL CHECK (n > 0) CHECK (n < 9)"))
+                .definition();
+        assertThat(two.checks()).extracting(ConstraintDef::name).containsExactly("", "");
+        assertThat(two.checks()).extracting(c -> c.expression().get(1).text()).containsExactly(">", "<");
     }
 }

@@ -44,7 +44,7 @@ public final class MysqlColumnReorder implements Rule {
                 String without = OnlineDdl.withoutPosition(clause);
                 Algorithm algorithm = OnlineDdl.locks(ctx).algorithm(new AlterAction(a.kind(), a.column(),
                         new ColumnDef(d.name(), d.type(), d.defaultExpr(), d.notNull(), d.explicitNull(), d.primaryKey(),
-                                d.unique(), d.references(), d.check(), d.generatedStored(), d.identity(), d.autoIncrement(),
+                                d.unique(), d.references(), d.checks(), d.generatedStored(), d.identity(), d.autoIncrement(),
                                 d.serial(), ""), a.type(), a.constraint(), a.name(), a.ifExists(), a.concurrently(),
                         a.cascade(), a.tokens()), OnlineDdl.currentType(ctx, alter.table(), a.column()));
                 ctx.report(OnlineDdl.impact(ctx, alter), true,

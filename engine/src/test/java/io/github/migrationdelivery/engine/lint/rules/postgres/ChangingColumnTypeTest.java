@@ -79,4 +79,39 @@ class ChangingColumnTypeTest {
                 .contains("ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0) NOT VALID;")
                 .endsWith("ALTER TABLE orders VALIDATE CONSTRAINT qty_positive;");
     }
+
+    @Test
+    void columnLevelChecksAreNamedAsPostgresNamesThemAndReAddedNotValid() {
+        Finding f = only("""
+                ALTER TABLE orders ADD COLUMN price numeric(10, 2) CHECK (price > 0),
+                  ADD COLUMN qty int CONSTRAINT qty_positive CHECK (qty > 0);
+                -- md:changeset
+                ALTER TABLE orders ALTER COLUMN price TYPE numeric(14, 2);
+                """);
+        assertThat(f.message()).contains("re-adds the CHECK constraint(s) orders_price_check on price")
+                .doesNotContain("qty_positive");
+        assertThat(f.safeRewrite()).contains("""
+                ALTER TABLE orders DROP CONSTRAINT orders_price_check;
+                ALTER TABLE orders ALTER COLUMN price TYPE numeric(14, 2);
+                ALTER TABLE orders ADD CONSTRAINT orders_price_check CHECK (price > 0) NOT VALID;
+                """).endsWith("ALTER TABLE orders VALIDATE CONSTRAINT orders_price_check;");
+    }
+
+    @Test
+    void namedColumnLevelCheckIsNamedAndForgottenOnceDropped() {
+        Finding f = only("""
+                ALTER TABLE orders ADD COLUMN qty int CONSTRAINT qty_positive CHECK (qty > 0);
+                -- md:changeset
+                ALTER TABLE orders ALTER COLUMN qty TYPE bigint;
+                """);
+        assertThat(f.message()).contains("The CHECK constraint(s) qty_positive on qty are re-checked");
+        assertThat(f.safeRewrite()).contains("ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0) NOT VALID;");
+        Finding dropped = only("""
+                ALTER TABLE orders ADD COLUMN qty int CONSTRAINT qty_positive CHECK (qty > 0);
+                ALTER TABLE orders DROP CONSTRAINT qty_positive;
+                -- md:changeset
+                ALTER TABLE orders ALTER COLUMN qty TYPE bigint;
+                """);
+        assertThat(dropped.message()).doesNotContain("CHECK constraint");
+    }
 }
