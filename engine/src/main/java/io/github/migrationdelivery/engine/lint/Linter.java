@@ -213,6 +213,17 @@ public final class Linter {
             reportAllowProblems(allows, ctx, kept);
             tracker.after(a.shape());
         }
+        if (statements.isEmpty() && !changeset.uninspectable().isEmpty()) {
+            // Only an executeCommand: no statement, but the end-of-changeset checks must still see it.
+            List<Finding> raw = new ArrayList<>();
+            StatementContext ctx = new StatementContext(new Statement("", changeset.position()), List.of(),
+                    recognizer.recognize(List.of()), changeset, settings, tracker, LockImpact.NONE, shapes, raw::add,
+                    provisional);
+            for (Rule rule : active) {
+                rule.atChangesetEnd(ctx.forRule(rule.info()));
+            }
+            suppress(raw, List.of(), changesetAllows, kept, suppressed);
+        }
         reportAllowProblems(changesetAllows, null, kept);
         return new Linted(changeset, changeClass, blocking, kept, suppressed, provisional);
     }

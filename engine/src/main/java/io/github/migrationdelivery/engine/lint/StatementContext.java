@@ -4,6 +4,7 @@ import io.github.migrationdelivery.engine.lock.LockImpact;
 import io.github.migrationdelivery.engine.plan.Changeset;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
+import io.github.migrationdelivery.engine.plan.SourcePosition;
 import io.github.migrationdelivery.engine.plan.Statement;
 import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.SqlText;
@@ -131,6 +132,15 @@ public final class StatementContext {
         Finding f = finding(severity, lockImpact, rewritesTable, message, safeRewrite);
         provisional.put(f, settled);
         sink.accept(f);
+    }
+
+    /**
+     * Reports, with no lock, something of the changeset that is not this statement: a change
+     * element placed at {@code position} and shown as {@code excerpt} (Liquibase {@code <executeCommand>}).
+     */
+    public void reportAt(SourcePosition position, String excerpt, String message, String safeRewrite) {
+        sink.accept(new Finding(rule.id(), rule.defaultSeverity(), position, changeset.displayName(), excerpt,
+                LockImpact.NONE, false, message, safeRewrite));
     }
 
     private Finding finding(Severity severity, LockImpact lockImpact, boolean rewritesTable, String message, String safeRewrite) {

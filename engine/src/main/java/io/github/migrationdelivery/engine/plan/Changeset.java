@@ -20,6 +20,8 @@ import java.util.Set;
  * @param labels      Liquibase labels (empty: all)
  * @param checksum    what the migration tool records for it: Liquibase's MD5SUM ("9:...") or
  *                    Flyway's CRC32 of the file, as a decimal int; empty when unknown
+ * @param uninspectable changes that run something other than SQL ({@code <executeCommand>}), in
+ *                    changelog order; not among the statements, since those are run as SQL
  */
 public record Changeset(
         String id,
@@ -32,7 +34,8 @@ public record Changeset(
         Optional<Rollback> rollback,
         Set<String> contexts,
         Set<String> labels,
-        String checksum) {
+        String checksum,
+        List<UninspectableChange> uninspectable) {
 
     public Changeset {
         Objects.requireNonNull(id, "id");
@@ -45,6 +48,15 @@ public record Changeset(
         contexts = Set.copyOf(contexts);
         labels = Set.copyOf(labels);
         checksum = checksum == null ? "" : checksum;
+        uninspectable = uninspectable == null ? List.of() : List.copyOf(uninspectable);
+    }
+
+    /** A changeset whose every change is among its statements: SQL files, most Liquibase changesets. */
+    public Changeset(String id, String author, String description, ChangesetKind kind, SourcePosition position,
+                     boolean transactional, List<Statement> statements, Optional<Rollback> rollback,
+                     Set<String> contexts, Set<String> labels, String checksum) {
+        this(id, author, description, kind, position, transactional, statements, rollback, contexts, labels,
+                checksum, List.of());
     }
 
     /** The name users know it by: "id::author" for Liquibase (as Liquibase prints it), the id otherwise. */

@@ -8,6 +8,7 @@ import io.github.migrationdelivery.engine.plan.Rollback;
 import io.github.migrationdelivery.engine.plan.ServerVersion;
 import io.github.migrationdelivery.engine.plan.SourcePosition;
 import io.github.migrationdelivery.engine.plan.Statement;
+import io.github.migrationdelivery.engine.plan.UninspectableChange;
 import io.github.migrationdelivery.engine.sql.Lexer;
 import io.github.migrationdelivery.engine.sql.Splitter;
 import io.github.migrationdelivery.engine.sql.Token;
@@ -19,6 +20,7 @@ import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.change.core.EmptyChange;
+import liquibase.change.core.ExecuteShellCommandChange;
 import liquibase.change.core.RawSQLChange;
 import liquibase.change.core.SQLFileChange;
 import liquibase.change.core.TagDatabaseChange;
@@ -65,6 +67,8 @@ import java.util.Set;
  * plain SQL runs never load it.
  */
 final class LiquibaseChangelogReader {
+
+    private static final String EXECUTE_COMMAND = "executeCommand";
 
     private final Dialect dialect;
     private final Set<String> contexts;
@@ -147,7 +151,26 @@ final class LiquibaseChangelogReader {
         return new Changeset(changeSet.getId(), changeSet.getAuthor(), changeSet.getComments(),
                 ChangesetKind.LIQUIBASE, position, changeSet.isRunInTransaction(), statements,
                 rollback(changeSet, file, position), contextsOf(changeSet), labelsOf(changeSet),
-                changeSet.generateCheckSum(ChecksumVersion.latest()).toString());
+                changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
+                uninspectable(changeSet.getChanges(), file, position));
+    }
+
+    /**
+     * The {@code <executeCommand>} changes, each placed at its element in the changelog (the n-th
+     * "executeCommand" of the changeset's text; the changeset's position when the text does not show it).
+     */
+    private static List<UninspectableChange> uninspectable(List<Change> changes, ChangelogFile file, SourcePosition position) {
+        List<UninspectableChange> found = new ArrayList<>(0);
+        int from = file.offsetOf(position);
+        for (Change change : changes) {
+            if (change instanceof ExecuteShellCommandChange command) {
+                int at = file.find(EXECUTE_COMMAND, from, position);
+                from = at < 0 ? from : at + EXECUTE_COMMAND.length();
+                found.add(new UninspectableChange(EXECUTE_COMMAND, command.getExecutable(),
+                        at < 0 ? position : file.text().positionAt(at)));
+            }
+        }
+        return found;
     }
 
     private Optional<Rollback> rollback(ChangeSet changeSet, ChangelogFile file, SourcePosition position) {
@@ -185,8 +208,9 @@ final class LiquibaseChangelogReader {
         Cursor cursor = new Cursor(file.offsetOf(position));
         for (int index = 0; index < changes.size(); index++) {
             Change change = changes.get(index);
-            if (change instanceof EmptyChange || change instanceof TagDatabaseChange) {
-                continue; // no schema SQL; tagDatabase only writes DATABASECHANGELOG
+            if (change instanceof EmptyChange || change instanceof TagDatabaseChange
+                    || change instanceof ExecuteShellCommandChange) {
+                continue; // no schema SQL; tagDatabase only writes DATABASECHANGELOG; executeCommand is kept apart
             }
             if (change instanceof SQLFileChange sqlFile) {
                 if (DatabaseList.definitionMatches(sqlFile.getDbms(), database, true)) {
