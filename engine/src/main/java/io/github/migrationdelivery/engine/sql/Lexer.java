@@ -44,9 +44,9 @@ public final class Lexer {
     public static List<Token> significant(String text, Dialect dialect) {
         Lexer lexer = new Lexer(text, dialect);
         List<Token> tokens = new ArrayList<>(Math.max(8, text.length() / 5));
-        for (Token t = lexer.next(); t != null; t = lexer.next()) {
-            if (!t.type().isComment()) {
-                tokens.add(t);
+        for (TokenType type = lexer.scan(); type != null; type = lexer.scan()) {
+            if (!type.isComment()) {
+                tokens.add(lexer.token(type));
             }
         }
         return tokens;
@@ -90,7 +90,12 @@ public final class Lexer {
 
     public Token next() {
         TokenType type = scan();
-        return type == null ? null : new Token(type, text.substring(tokenStart, pos), tokenStart, tokenLine(), tokenColumn());
+        return type == null ? null : token(type);
+    }
+
+    /** The token {@link #scan} just found. */
+    private Token token(TokenType type) {
+        return new Token(type, text.substring(tokenStart, pos), tokenStart, tokenLine(), tokenColumn());
     }
 
     /** Where the token {@link #scan} found starts. */

@@ -10,8 +10,6 @@ import io.github.migrationdelivery.engine.sql.QualifiedName;
 import io.github.migrationdelivery.engine.sql.StatementShape;
 import io.github.migrationdelivery.engine.sql.TypeRef;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What the type-preference rules share: they look only at types the migration chooses now (CREATE
@@ -35,10 +33,27 @@ abstract class ColumnTypeChoice implements Rule {
 
     @Override
     public final void check(StatementContext ctx) {
-        for (NewColumn c : newColumns(ctx.shape())) {
-            if (c.type() != null && !c.type().array() && !c.type().text().startsWith("\"") && flags(c.type())) {
-                ctx.report(LockImpact.NONE, false, message(c), rewrite(ctx, c));
+        // Every statement passes through six of these rules: a column is only wrapped when it is flagged.
+        if (ctx.shape() instanceof StatementShape.CreateTable ct) {
+            for (ColumnDef c : ct.columns()) {
+                consider(ctx, ct.table(), c.name(), c.type(), c, Where.CREATE_TABLE);
             }
+        } else if (ctx.shape() instanceof StatementShape.AlterTable at) {
+            for (AlterAction a : at.actions()) {
+                if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null) {
+                    consider(ctx, at.table(), a.definition().name(), a.definition().type(), a.definition(), Where.ADD_COLUMN);
+                } else if (a.kind() == AlterAction.Kind.ALTER_COLUMN_TYPE) {
+                    consider(ctx, at.table(), a.column(), a.type(), null, Where.ALTER_TYPE);
+                }
+            }
+        }
+    }
+
+    private void consider(StatementContext ctx, QualifiedName table, String column, TypeRef type, ColumnDef definition,
+                          Where where) {
+        if (type != null && !type.array() && !type.text().startsWith("\"") && flags(type)) {
+            NewColumn c = new NewColumn(table, column, type, definition, where);
+            ctx.report(LockImpact.NONE, false, message(c), rewrite(ctx, c));
         }
     }
 
@@ -54,25 +69,6 @@ abstract class ColumnTypeChoice implements Rule {
             default:
                 return "CREATE TABLE " + t + " (\n    ...\n    " + col + " " + preferred(c) + ",\n    ...\n);";
         }
-    }
-
-    static List<NewColumn> newColumns(StatementShape shape) {
-        List<NewColumn> out = new ArrayList<>();
-        if (shape instanceof StatementShape.CreateTable ct) {
-            for (ColumnDef c : ct.columns()) {
-                out.add(new NewColumn(ct.table(), c.name(), c.type(), c, Where.CREATE_TABLE));
-            }
-        } else if (shape instanceof StatementShape.AlterTable at) {
-            for (AlterAction a : at.actions()) {
-                if (a.kind() == AlterAction.Kind.ADD_COLUMN && a.definition() != null) {
-                    out.add(new NewColumn(at.table(), a.definition().name(), a.definition().type(), a.definition(),
-                            Where.ADD_COLUMN));
-                } else if (a.kind() == AlterAction.Kind.ALTER_COLUMN_TYPE) {
-                    out.add(new NewColumn(at.table(), a.column(), a.type(), null, Where.ALTER_TYPE));
-                }
-            }
-        }
-        return out;
     }
 
     /** {@code base} with the type's modifiers, e.g. timestamptz(3) for timestamp(3). */
