@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.backfill;
 
+import io.github.migrationdelivery.engine.snapshot.Queries;
 import io.github.migrationdelivery.engine.EngineException;
 
 import java.sql.Connection;
@@ -117,10 +118,7 @@ final class MariadbBackfill implements BackfillServer {
 
     @Override
     public long sessionId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Queries.singleLong(c, "SELECT CONNECTION_ID()");
     }
 
     @Override
@@ -135,17 +133,11 @@ final class MariadbBackfill implements BackfillServer {
 
     @Override
     public long longestWaitOn(Connection observer, long sessionId) throws SQLException {
-        try (PreparedStatement ps = observer.prepareStatement("SELECT COALESCE(MAX(TIMESTAMPDIFF(MICROSECOND,"
+        return Queries.singleLong(observer, "SELECT COALESCE(MAX(TIMESTAMPDIFF(MICROSECOND,"
                 + " r.trx_wait_started, NOW(6))) DIV 1000, 0) FROM information_schema.INNODB_LOCK_WAITS w"
                 + " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id"
                 + " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
-                + " WHERE b.trx_mysql_thread_id = ?")) {
-            ps.setLong(1, sessionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+                + " WHERE b.trx_mysql_thread_id = ?", sessionId);
     }
 
     @Override

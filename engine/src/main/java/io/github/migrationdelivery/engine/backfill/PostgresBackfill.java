@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.backfill;
 
+import io.github.migrationdelivery.engine.snapshot.Queries;
 import io.github.migrationdelivery.engine.EngineException;
 
 import java.sql.Connection;
@@ -104,10 +105,7 @@ final class PostgresBackfill implements BackfillServer {
 
     @Override
     public long sessionId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Queries.singleLong(c, "SELECT pg_backend_pid()");
     }
 
     @Override
@@ -126,14 +124,8 @@ final class PostgresBackfill implements BackfillServer {
 
     @Override
     public long longestWaitOn(Connection observer, long sessionId) throws SQLException {
-        try (PreparedStatement ps = observer.prepareStatement("SELECT COALESCE(max(EXTRACT(EPOCH FROM clock_timestamp() - query_start)"
-                + " * 1000), 0)::bigint FROM pg_stat_activity WHERE ?::int = ANY (pg_blocking_pids(pid))")) {
-            ps.setLong(1, sessionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Queries.singleLong(observer, "SELECT COALESCE(max(EXTRACT(EPOCH FROM clock_timestamp() - query_start)"
+                + " * 1000), 0)::bigint FROM pg_stat_activity WHERE ?::int = ANY (pg_blocking_pids(pid))", sessionId);
     }
 
     @Override

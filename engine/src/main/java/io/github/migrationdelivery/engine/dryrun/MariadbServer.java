@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.dryrun;
 
+import io.github.migrationdelivery.engine.snapshot.Queries;
 import io.github.migrationdelivery.engine.lock.MdlMode;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.snapshot.SessionTimeouts;
@@ -48,10 +49,7 @@ final class MariadbServer implements Server {
 
     @Override
     public long sessionId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Queries.singleLong(c, "SELECT CONNECTION_ID()");
     }
 
     @Override

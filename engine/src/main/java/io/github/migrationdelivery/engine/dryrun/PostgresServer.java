@@ -1,5 +1,6 @@
 package io.github.migrationdelivery.engine.dryrun;
 
+import io.github.migrationdelivery.engine.snapshot.Queries;
 import io.github.migrationdelivery.engine.lock.PgLockMode;
 import io.github.migrationdelivery.engine.plan.Dialect;
 import io.github.migrationdelivery.engine.snapshot.SessionTimeouts;
@@ -49,7 +50,7 @@ final class PostgresServer implements Server {
 
     @Override
     public long sessionId(Connection c) throws SQLException {
-        return single(c, "SELECT pg_backend_pid()");
+        return Queries.singleLong(c, "SELECT pg_backend_pid()");
     }
 
     @Override
@@ -217,12 +218,5 @@ final class PostgresServer implements Server {
 
     private static String ident(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -382,7 +382,7 @@ final class MariadbSynthetic implements SyntheticServer {
             s.execute("SET SESSION check_constraint_checks = 0"); // checked once the rows are in: see finish
             s.execute("SET SESSION time_zone = '+00:00'"); // a generated TIMESTAMP never falls into a DST gap
         }
-        SyntheticValues values = new MariadbSyntheticValues(ServerSql.queryLong(c, "SELECT COUNT(*) FROM information_schema.ENGINES"
+        SyntheticValues values = new MariadbSyntheticValues(Queries.singleLong(c, "SELECT COUNT(*) FROM information_schema.ENGINES"
                 + " WHERE ENGINE = 'SEQUENCE' AND SUPPORT IN ('YES', 'DEFAULT')") > 0);
         return new Load() {
             @Override

@@ -67,7 +67,7 @@ final class PostgresSynthetic implements SyntheticServer {
         for (Map.Entry<Long, long[]> e : rows.entrySet()) {
             if (e.getValue()[0] <= 0) {
                 String[] n = names.get(e.getKey());
-                e.getValue()[0] = ServerSql.queryLong(c, "SELECT count(*) FROM " + values.quote(n[0]) + "." + values.quote(n[1]));
+                e.getValue()[0] = Queries.singleLong(c, "SELECT count(*) FROM " + values.quote(n[0]) + "." + values.quote(n[1]));
             }
         }
         Map<Long, List<Column>> columns = columns(c);

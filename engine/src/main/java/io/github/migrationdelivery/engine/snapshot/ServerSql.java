@@ -37,12 +37,6 @@ final class ServerSql {
         }
     }
 
-    static long queryLong(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
     /** The server's major version (15; 10 for MariaDB 10.11). */
     static int serverMajor(ConnectionSpec spec) {
         try (Connection c = connect(spec)) {
